@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { AUDIT_PARTITIONS, AUDIT_RETENTION_DAYS } from '../../lib/resources';
+import { ValidationFailed } from '../shared/errors';
+import type { AuditQuery } from '../shared/schemas/audit';
+import { type ChainHead, type ChainProblem, chainEntry, genesisHash, verifyChain } from './domain/chain';
+import type { AuditEntryInput, ChainedAuditEntry } from './domain/entry';
+import type { AuditLog, AuditReader } from './domain/ports';
+
+const DAY_MS = 86_400_000;
+const MAX_APPEND_ATTEMPTS = 12;
+const CHAIN_REGISTRY = 'CHAINS';
+
+/** Audit log over DynamoDB: append-only hash chains, one per day and partition. */
+export class DynamoAuditLog implements AuditLog, AuditReader {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async append(input: AuditEntryInput): Promise<void> {
+    const day = input.timestamp.slice(0, 10);
+    const partition = Number.parseInt(
+      createHash('sha1').update(input.requestId).digest('hex').slice(0, 8),
+      16,
+    );
+    const chain = `${day}#${partition % AUDIT_PARTITIONS}`;
+    const expiresAt = Math.floor((Date.parse(day) + (AUDIT_RETENTION_DAYS + 1) * DAY_MS) / 1000);
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.head(chain);
+      const entry = chainEntry(input, chain, head.seq + 1, head.hash);
+      try {
+        await this.client.send(
+          new TransactWriteCommand({ TransactItems: this.appendItems(entry, head, expiresAt) }),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  }
+
+  private appendItems(entry: ChainedAuditEntry, head: ChainHead, expiresAt: number) {
+    const pk = `CHAIN#${entry.chain}`;
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            pk,
+            sk: `E#${String(entry.seq).padStart(12, '0')}`,
+            gsi1pk: `DAY#${entry.timestamp.slice(0, 10)}`,
+            gsi1sk: `${entry.timestamp}#${entry.requestId}`,
+            gsi2pk: `USER#${entry.userId}`,
+            gsi2sk: `${entry.timestamp}#${entry.requestId}`,
+            expiresAt,
+            entry,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { pk, sk: 'HEAD', seq: entry.seq, hash: entry.hash, expiresAt },
+          ConditionExpression: head.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :seq',
+          ExpressionAttributeValues: head.seq === 0 ? undefined : { ':seq': head.seq },
+        },
+      },
+    ];
+    if (head.seq === 0) {
+      items.push({
+        Put: { TableName: this.tableName, Item: { pk: CHAIN_REGISTRY, sk: entry.chain, expiresAt } },
+      });
+    }
+    return items;
+  }
+
+  private async head(chain: string): Promise<ChainHead> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: `CHAIN#${chain}`, sk: 'HEAD' },
+        ConsistentRead: true,
+      }),
+    );
+    const item = result.Item as { seq: number; hash: string } | undefined;
+    return item ? { seq: item.seq, hash: item.hash } : { seq: 0, hash: genesisHash(chain) };
+  }
+
+  async list(query: AuditQuery): Promise<{ entries: ChainedAuditEntry[]; cursor?: string }> {
+    const to = query.to ?? new Date().toISOString().slice(0, 10);
+    const from = query.from ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString().slice(0, 10);
+    const position = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const filterExpressions: string[] = [];
+    const filterValues: Record<string, string> = {};
+    if (query.authority) {
+      filterExpressions.push('#entry.authority = :authority');
+      filterValues[':authority'] = query.authority;
+    }
+    if (query.action) {
+      filterExpressions.push('#entry.action = :action');
+      filterValues[':action'] = query.action;
+    }
+    const entries: ChainedAuditEntry[] = [];
+    const partitions = query.userId
+      ? [{ index: 'gsi2', key: 'gsi2pk', value: `USER#${query.userId}`, sortKey: 'gsi2sk' }]
+      : daysDescending(from, to).map((d) => ({
+          index: 'gsi1',
+          key: 'gsi1pk',
+          value: `DAY#${d}`,
+          sortKey: 'gsi1sk',
+        }));
+    let startAt = position ? partitions.findIndex((p) => p.value === position.partition) : 0;
+    if (startAt < 0) startAt = 0;
+    for (let i = startAt; i < partitions.length; i++) {
+      const partition = partitions[i]!;
+      let exclusiveStartKey = i === startAt ? position?.lastKey : undefined;
+      do {
+        const result = await this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: partition.index,
+            KeyConditionExpression: `#pk = :pk AND #sk BETWEEN :from AND :to`,
+            FilterExpression: filterExpressions.length ? filterExpressions.join(' AND ') : undefined,
+            ExpressionAttributeNames: {
+              '#pk': partition.key,
+              '#sk': partition.sortKey,
+              ...(filterExpressions.length ? { '#entry': 'entry' } : {}),
+            },
+            ExpressionAttributeValues: {
+              ':pk': partition.value,
+              ':from': from,
+              ':to': `${to}\uffff`,
+              ...filterValues,
+            },
+            ScanIndexForward: false,
+            Limit: query.limit - entries.length,
+            ExclusiveStartKey: exclusiveStartKey,
+          }),
+        );
+        for (const item of result.Items ?? []) entries.push((item as { entry: ChainedAuditEntry }).entry);
+        exclusiveStartKey = result.LastEvaluatedKey;
+        if (entries.length >= query.limit) {
+          const next = exclusiveStartKey
+            ? { partition: partition.value, lastKey: exclusiveStartKey }
+            : partitions[i + 1]
+              ? { partition: partitions[i + 1]!.value }
+              : undefined;
+          return { entries, cursor: next ? encodeCursor(next) : undefined };
+        }
+      } while (exclusiveStartKey);
+    }
+    return { entries };
+  }
+
+  async verifyAll(onProgress?: (chainsDone: number) => void) {
+    const chains = await this.queryAll({ pk: CHAIN_REGISTRY });
+    const problems: ChainProblem[] = [];
+    let entryCount = 0;
+    const nowSeconds = Date.now() / 1000;
+    let done = 0;
+    for (const registry of chains) {
+      const chain = registry.sk as string;
+      // A chain past its retention is being removed by TTL, entry by entry: not tampering.
+      if ((registry.expiresAt as number) <= nowSeconds) continue;
+      const items = await this.queryAll({ pk: `CHAIN#${chain}` });
+      const head = items.find((item) => item.sk === 'HEAD') as { seq: number; hash: string } | undefined;
+      const entries = items
+        .filter((item) => String(item.sk).startsWith('E#'))
+        .map((item) => item.entry as ChainedAuditEntry);
+      entryCount += entries.length;
+      problems.push(...verifyChain(chain, entries, head ?? { seq: 0, hash: genesisHash(chain) }));
+      onProgress?.(++done);
+    }
+    return { chains: chains.length, entries: entryCount, problems };
+  }
+
+  private async queryAll(key: { pk: string }): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': key.pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      items.push(...(result.Items ?? []));
+      exclusiveStartKey = result.LastEvaluatedKey;
+    } while (exclusiveStartKey);
+    return items;
+  }
+}
+
+function daysDescending(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(to); t >= Date.parse(from) && days.length <= 400; t -= DAY_MS) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+interface Cursor {
+  partition: string;
+  lastKey?: Record<string, unknown>;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
+    if (typeof parsed.partition === 'string') return parsed;
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationFailed([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * The one place functions read their environment. Only the CDK app (and the local platform, which
+ * mirrors it) name these variables; a missing one fails at cold start, not mid-request.
+ */
+const configSchema = z.object({
+  CIR_TABLE: z.string().min(1),
+  LINKS_TABLE: z.string().min(1),
+  AUDIT_TABLE: z.string().min(1),
+  MID_CHECK_QUEUE_URL: z.string().min(1),
+  STAGE: z.string().default('local'),
+});
+
+export type PlatformConfig = z.infer<typeof configSchema>;
+
+let cached: PlatformConfig | undefined;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  if (cached && env === process.env) return cached;
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const missing = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new Error(`function configuration incomplete: ${missing}`);
+  }
+  if (env === process.env) cached = parsed.data;
+  return parsed.data;
+}

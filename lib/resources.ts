@@ -1,0 +1,104 @@
+/**
+ * The stateful resources, defined once: the CDK stateful stack and the embedded local platform both
+ * build their tables and queues from these descriptions, so local and deployed cannot drift apart.
+ * Every request-path access is a GetItem or a Query on a key or GSI listed here; none is a Scan.
+ */
+
+export interface KeySchema {
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface TableDefinition extends KeySchema {
+  /** Logical name: CDK construct id and local table name suffix. */
+  name: string;
+  /** The environment variable through which functions learn the physical name. */
+  envVar: string;
+  gsis: (KeySchema & { indexName: string; projection: 'ALL' | 'KEYS_ONLY' })[];
+  ttlAttribute?: string;
+  accessPatterns: string[];
+}
+
+export const CIR_TABLE: TableDefinition = {
+  name: 'Cir',
+  envVar: 'CIR_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  gsis: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'KEYS_ONLY' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'KEYS_ONLY' },
+  ],
+  accessPatterns: [
+    'individual file:            GetItem   pk=FILE#{system}#{recordId}, sk=FILE',
+    'all items of a file:        Query     pk=FILE#{system}#{recordId} (file, templates, blocking keys; delete cascade)',
+    'template of a file:         GetItem   pk=FILE#{system}#{recordId}, sk=TPL#{modality}',
+    'MID identity candidates:    Query gsi1 gsi1pk=BK#{blockingKey} (key items pk=FILE#.., sk=BK#{key})',
+    'MID/ESP document matches:   Query gsi1 gsi1pk=DOC#{country}#{ocrCanonicalNumber}',
+    'sBMS shard catch-up:        Query gsi2 gsi2pk=SHARD#{modality}#{shard}, gsi2sk > {watermark} (templates and tombstones)',
+    'sBMS tombstones expire by TTL once every shard snapshot has passed them',
+    'MID outbox (pending checks): Query gsi3 gsi3pk=MIDCHECK#PENDING, gsi3sk < {now - grace} (sparse)',
+  ],
+};
+
+export const LINKS_TABLE: TableDefinition = {
+  name: 'Links',
+  envVar: 'LINKS_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsis: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'KEYS_ONLY' },
+  ],
+  accessPatterns: [
+    'link (identity confirmation file): GetItem pk=LINK#{linkId}, sk=LINK',
+    'links of a file:                   Query   pk=FILE#{system}#{recordId}, begins_with(sk, LINK#)',
+    'verifier queue, oldest first:      Query gsi1 gsi1pk=QUEUE#{authority}#{colour}, gsi1sk={createdAt}#{linkId}',
+    'files of a SIN group:              Query gsi2 gsi2pk=SIN#{sin}',
+    'processed MID check (idempotency): GetItem pk=CHECK#{system}#{recordId}, sk=V#{version}',
+  ],
+};
+
+export const AUDIT_TABLE: TableDefinition = {
+  name: 'Audit',
+  envVar: 'AUDIT_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  gsis: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
+  ],
+  accessPatterns: [
+    'chain head:            GetItem pk=CHAIN#{day}#{partition}, sk=HEAD',
+    'chain entries:         Query   pk=CHAIN#{day}#{partition}, sk between E#.. (verification, in order)',
+    'entries of a day:      Query gsi1 gsi1pk=DAY#{day}, gsi1sk={timestamp}#{requestId} (DPO listing by time)',
+    'entries of a user:     Query gsi2 gsi2pk=USER#{userId}, gsi2sk={timestamp}#{requestId}',
+  ],
+};
+
+export const TABLES = [CIR_TABLE, LINKS_TABLE, AUDIT_TABLE] as const;
+
+export interface QueueDefinition {
+  name: string;
+  envVar: string;
+  visibilityTimeoutSeconds: number;
+  maxReceiveCount: number;
+  batchSize: number;
+}
+
+export const MID_CHECK_QUEUE: QueueDefinition = {
+  name: 'MidChecks',
+  envVar: 'MID_CHECK_QUEUE_URL',
+  visibilityTimeoutSeconds: 120,
+  maxReceiveCount: 5,
+  batchSize: 10,
+};
+
+export const QUEUES = [MID_CHECK_QUEUE] as const;
+
+/** Audit entries are kept one year (Arts 10, 16, 24, 36), then expire by TTL. */
+export const AUDIT_RETENTION_DAYS = 365;
+/** Chains per day: concurrent requests append to different chains, each verified on its own. */
+export const AUDIT_PARTITIONS = 8;
