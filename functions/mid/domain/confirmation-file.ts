@@ -1,0 +1,58 @@
+import { NotFound } from './errors';
+import type { LinkRepository } from './link-repository';
+import { type HistoryEntry, isGrouping, type Link, type LinkEvidence } from './links';
+import type { LinkColour, RecordRef } from './types';
+import { canSeeLink, type LinkActor } from './visibility';
+
+/** Art 34: the identity confirmation file of one link. */
+export interface IdentityConfirmationFile {
+  linkId: string;
+  colour: LinkColour;
+  classifiedBy: Link['classifiedBy'];
+  /** The linked files, each with the SIN of its group when it has one. */
+  records: { ref: RecordRef; sin?: string }[];
+  sin?: string;
+  responsibleAuthority: string;
+  createdAt: string;
+  updatedAt: string;
+  yellowSince?: string;
+  version: number;
+  evidence: LinkEvidence;
+  history: readonly HistoryEntry[];
+}
+
+export function confirmationFile(
+  link: Link,
+  sinOfRecord: (ref: RecordRef) => string | undefined,
+): IdentityConfirmationFile {
+  return {
+    linkId: link.linkId,
+    colour: link.colour,
+    classifiedBy: link.classifiedBy,
+    records: link.records.map((ref) => ({ ref, sin: sinOfRecord(ref) })),
+    sin: link.sin,
+    responsibleAuthority: link.responsibleAuthority,
+    createdAt: link.createdAt,
+    updatedAt: link.updatedAt,
+    yellowSince: link.yellowSince,
+    version: link.version,
+    evidence: link.evidence,
+    history: link.history,
+  };
+}
+
+/** The confirmation file of a link the actor may see (Art 26); otherwise `NotFound`. */
+export async function getConfirmationFile(
+  linkId: string,
+  actor: LinkActor,
+  ports: { links: LinkRepository },
+): Promise<IdentityConfirmationFile> {
+  const link = await ports.links.get(linkId);
+  if (!link || !canSeeLink(actor, link)) throw new NotFound('link');
+  const sins = new Map<RecordRef, string | undefined>();
+  for (const ref of link.records) {
+    const grouping = (await ports.links.listByRecord(ref)).find((other) => isGrouping(other.colour));
+    sins.set(ref, grouping?.sin);
+  }
+  return confirmationFile(link, (ref) => sins.get(ref));
+}

@@ -1,0 +1,31 @@
+import type { Link } from './links';
+import type { RecordRef } from './types';
+
+/**
+ * One write of an atomic batch. `expectedVersion` is the version the store must hold (0: the
+ * link must not exist); a put stores `link.version === expectedVersion + 1`.
+ */
+export type LinkWrite =
+  | { kind: 'put'; link: Link; expectedVersion: number }
+  | { kind: 'delete'; linkId: string; expectedVersion: number };
+
+export interface YellowPage {
+  links: Link[];
+  /** Opaque; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * Port for the store of links (DynamoDB in AWS). Access patterns: by link id; by either linked
+ * record; yellow links by responsible authority ordered by `yellowSince` then `linkId`.
+ */
+export interface LinkRepository {
+  get(linkId: string): Promise<Link | undefined>;
+  listByRecord(ref: RecordRef): Promise<Link[]>;
+  listYellowByAuthority(authority: string, page: { limit: number; cursor?: string }): Promise<YellowPage>;
+  /**
+   * All or nothing (a DynamoDB transaction): throws `VersionConflict` and writes nothing when any
+   * expected version does not match.
+   */
+  write(writes: readonly LinkWrite[]): Promise<void>;
+}
