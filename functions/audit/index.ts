@@ -1,0 +1,13 @@
+import { dynamo } from '../shared/clients';
+import { loadConfig } from '../shared/config';
+import { createApiHandler } from '../shared/middleware/api-handler';
+import { listAuditHandler } from './handlers/list-audit';
+import { DynamoAuditLog } from './store';
+
+let auditLog: DynamoAuditLog | undefined;
+export const auditLogFromEnv = () => {
+  auditLog ??= new DynamoAuditLog(dynamo, loadConfig().AUDIT_TABLE);
+  return auditLog;
+};
+
+export const handler = createApiHandler({ listAudit: listAuditHandler(auditLogFromEnv) }, auditLogFromEnv);

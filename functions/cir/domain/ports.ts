@@ -1,0 +1,42 @@
+import type { RecordRef } from '../../mid/domain/types';
+import type { Biometrics, Identity, TravelDocument } from '../../shared/schemas/record';
+import type { AcceptedTemplate, FileWrite, IndividualFile, TemplateRefusal } from './individual-file';
+
+export interface WriteOutcome {
+  outcome: 'created' | 'updated';
+}
+
+export interface DeleteOutcome {
+  templates: number;
+  indexKeys: number;
+}
+
+export interface CirStore {
+  get(ref: RecordRef): Promise<IndividualFile | undefined>;
+  /** Writes atomically; throws StaleVersion when the stored version is not older than the new one. */
+  write(write: FileWrite): Promise<WriteOutcome>;
+  /** Removes the file, its templates (leaving tombstones for the sBMS shards) and its index keys. */
+  delete(ref: RecordRef): Promise<DeleteOutcome | undefined>;
+}
+
+export interface MidCheckQueue {
+  enqueue(ref: RecordRef, version: number): Promise<void>;
+}
+
+/** The sBMS quality gate (Art 13): splits templates into accepted and refused. */
+export type TemplateGate = (biometrics: Biometrics | undefined) => {
+  accepted: AcceptedTemplate[];
+  refused: TemplateRefusal[];
+};
+
+/** Identity blocking keys and travel-document keys used by the MID and the ESP to find candidates. */
+export type IndexKeyDeriver = (identity: Identity, documents: TravelDocument[]) => string[];
+
+/** Removes the links of a deleted file (MID), returning how many were removed. */
+export type LinkRemover = (ref: RecordRef) => Promise<number>;
+
+export class StaleVersion extends Error {
+  constructor(readonly storedVersion: number) {
+    super(`stored version ${storedVersion} is not older than the update`);
+  }
+}

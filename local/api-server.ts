@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { type Component, ROUTES, type RouteDefinition } from '../functions/routes';
+import type { LocalTokenIssuer } from './auth/tokens';
+
+/** API Gateway refuses bodies over 10 MB before any function runs; so does the local server. */
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+export type ApiGatewayHandler = (
+  event: APIGatewayProxyEvent,
+  context: Context,
+) => Promise<APIGatewayProxyResult>;
+export type StaticHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+interface CompiledRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  names: string[];
+}
+
+const compiled: CompiledRoute[] = ROUTES.map((route) => {
+  const names: string[] = [];
+  const source = route.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+  return { route, pattern: new RegExp(`^${source}$`), names };
+});
+
+export interface ApiServerOptions {
+  port: number;
+  tokens: LocalTokenIssuer;
+  loadHandler: (component: Component) => Promise<ApiGatewayHandler>;
+  openApi: () => object;
+  staticFiles?: StaticHandler;
+}
+
+/**
+ * Serves the route table as API Gateway would: the bearer token is verified here (the Cognito
+ * authorizer's job), then the request becomes a REST API proxy event for the component's handler.
+ */
+export async function startApiServer(
+  options: ApiServerOptions,
+): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    handle(options, request, response).catch((error: unknown) => {
+      process.stderr.write(`local api server: ${(error as Error).stack}\n`);
+      if (!response.headersSent) send(response, 502, { message: 'Internal server error' });
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    server,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(options: ApiServerOptions, request: IncomingMessage, response: ServerResponse) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = request.method ?? 'GET';
+  if (method === 'GET' && url.pathname === '/health') return send(response, 200, { status: 'ok' });
+  if (method === 'GET' && url.pathname === '/openapi.json') return send(response, 200, options.openApi());
+  const match = matchRoute(method, url.pathname);
+  if (!match) {
+    if (method === 'GET' && options.staticFiles?.(request, response)) return;
+    const pathKnown = compiled.some((c) => c.pattern.test(url.pathname));
+    return send(response, pathKnown ? 405 : 404, { message: pathKnown ? 'Method not allowed' : 'Not found' });
+  }
+  const body = await readBody(request);
+  if (body === undefined) return send(response, 413, { message: 'Request too large' });
+  const authorization = request.headers.authorization ?? '';
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  const claims = token ? await options.tokens.verify(token) : undefined;
+  if (!claims) return send(response, 401, { message: 'Unauthorized' });
+
+  const requestId = randomUUID();
+  const event = toEvent(match, method, url, request, body, claims, requestId);
+  const handler = await options.loadHandler(match.route.component);
+  const result = await handler(event, lambdaContext(match.route.component, requestId));
+  response.writeHead(result.statusCode, { ...(result.headers as Record<string, string>) });
+  response.end(result.body);
+}
+
+function matchRoute(method: string, pathname: string) {
+  for (const candidate of compiled) {
+    if (candidate.route.method !== method) continue;
+    const found = candidate.pattern.exec(pathname);
+    if (!found) continue;
+    const params: Record<string, string> = {};
+    try {
+      candidate.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(found[i + 1]!);
+      });
+    } catch {
+      return undefined;
+    }
+    return { route: candidate.route, params };
+  }
+  return undefined;
+}
+
+function toEvent(
+  match: { route: RouteDefinition; params: Record<string, string> },
+  method: string,
+  url: URL,
+  request: IncomingMessage,
+  body: string,
+  claims: Record<string, unknown>,
+  requestId: string,
+): APIGatewayProxyEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : null;
+  // API Gateway passes claims to the function as strings; arrays become comma-separated.
+  const stringClaims = Object.fromEntries(
+    Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+  );
+  return {
+    resource: match.route.path,
+    path: url.pathname,
+    httpMethod: method,
+    headers,
+    multiValueHeaders: {},
+    queryStringParameters: query,
+    multiValueQueryStringParameters: null,
+    pathParameters: Object.keys(match.params).length ? match.params : null,
+    stageVariables: null,
+    body: body.length ? body : null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      authorizer: { claims: stringClaims },
+      httpMethod: method,
+      identity: { sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
+      path: url.pathname,
+      protocol: 'HTTP/1.1',
+      requestId,
+      requestTimeEpoch: Date.now(),
+      resourceId: 'local',
+      resourcePath: match.route.path,
+      stage: 'local',
+    } as unknown as APIGatewayProxyEvent['requestContext'],
+  };
+}
+
+function lambdaContext(component: string, requestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `local-${component}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${component}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/local/${component}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+export { lambdaContext };

@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { CLAIM } from '../../functions/shared/auth/claims';
+import type { Role } from '../../functions/shared/auth/roles';
+
+export const LOCAL_ISSUER = 'urn:eu-interop:local-platform';
+export const LOCAL_AUDIENCE = 'eu-interop-api';
+const ALG = 'ES256';
+
+export interface TokenRequest {
+  userId: string;
+  roles: Role[];
+  authority: string;
+  memberState: string;
+  profile?: string;
+  system?: string;
+  ttlSeconds?: number;
+}
+
+export interface LocalTokenIssuer {
+  sign(request: TokenRequest): Promise<string>;
+  /** Returns the claims of a valid token, or undefined: the local stand-in for the Cognito authorizer. */
+  verify(token: string): Promise<Record<string, unknown> | undefined>;
+}
+
+/**
+ * Tokens for the local platform, signed by a key generated once under `.local/keys/` (or kept in
+ * memory for tests). The claim names are Cognito's, so handlers read one format everywhere.
+ */
+export async function localTokenIssuer(keyDir?: string): Promise<LocalTokenIssuer> {
+  const { privateJwk, publicJwk } = await loadOrCreateKeys(keyDir);
+  const privateKey = await importJWK(privateJwk, ALG);
+  const publicKey = await importJWK(publicJwk, ALG);
+  return {
+    async sign(request) {
+      return new SignJWT({
+        [CLAIM.groups]: request.roles,
+        [CLAIM.authority]: request.authority,
+        [CLAIM.memberState]: request.memberState,
+        ...(request.profile ? { [CLAIM.profile]: request.profile } : {}),
+        ...(request.system ? { [CLAIM.system]: request.system } : {}),
+        token_use: 'id',
+      })
+        .setProtectedHeader({ alg: ALG })
+        .setSubject(request.userId)
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${request.ttlSeconds ?? 8 * 3600}s`)
+        .sign(privateKey);
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_AUDIENCE,
+        });
+        return payload as Record<string, unknown>;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+async function loadOrCreateKeys(keyDir?: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+  const file = keyDir ? join(keyDir, 'token-signing-key.json') : undefined;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
+  const keys = { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+  if (file && keyDir) {
+    mkdirSync(keyDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  }
+  return keys;
+}
