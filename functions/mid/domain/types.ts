@@ -27,6 +27,8 @@ export interface MatchEvidence {
   rule: string;
   /** Log-likelihood weight this comparison added to the score (Fellegi-Sunter), 0 when missing. */
   weight: number;
+  /** `rule-set`: a 2023/333 category result (weight 0); `score`: a Fellegi-Sunter comparison. */
+  source?: 'rule-set' | 'score';
 }
 
 /** The result of comparing the identity data of two individual files. */

@@ -1,0 +1,77 @@
+import { comparisonVector, LEVELS, type Variable } from './comparison-levels';
+import { type IdentityInput, prepareIdentity } from './identity-profile';
+import { DEFAULT_CALIBRATION, DEFAULT_WEIGHTS, scoreVector, type Weights } from './identity-score';
+import { combineVerdict, compareCategories } from './similarity-rules';
+import type { CategoryOutcome, IdentityCategory, IdentityComparison, MatchEvidence } from './types';
+
+export interface CompareOptions {
+  weights?: Weights;
+  threshold?: number;
+}
+
+const CATEGORY_OF: Record<Variable, MatchEvidence['category']> = {
+  surname: 'names',
+  firstNames: 'names',
+  dateOfBirth: 'dateOfBirth',
+  sex: 'sex',
+  nationality: 'nationalityAndPlaceOfBirth',
+  placeOfBirth: 'nationalityAndPlaceOfBirth',
+  travelDocument: 'travelDocument',
+};
+
+function outcomeOfLevel(variable: Variable, level: string): CategoryOutcome {
+  if (level === LEVELS[variable][0]) return 'same';
+  return level === 'different' ? 'different' : 'similar';
+}
+
+/**
+ * Compares the identity data of two individual files: the 2023/333 verdict (deterministic rule
+ * set, decides white versus yellow) and the calibrated score (decides whether the pair is a
+ * candidate). Symmetric; never throws on odd input.
+ */
+export function compareIdentities(
+  a: IdentityInput,
+  b: IdentityInput,
+  { weights = DEFAULT_WEIGHTS, threshold = DEFAULT_CALIBRATION.threshold }: CompareOptions = {},
+): IdentityComparison {
+  const left = prepareIdentity(a);
+  const right = prepareIdentity(b);
+  const rules = compareCategories(left, right);
+  const categories = Object.fromEntries(
+    Object.entries(rules).map(([category, result]) => [category, result.outcome]),
+  ) as Record<IdentityCategory, CategoryOutcome>;
+  const scored = scoreVector(comparisonVector(left, right), weights);
+  const score = scored.reduce((sum, entry) => sum + entry.weight, 0);
+  const evidence: MatchEvidence[] = [
+    ...Object.entries(rules).map(
+      ([category, result]): MatchEvidence => ({
+        category: category as IdentityCategory,
+        fields: result.fields,
+        outcome: result.outcome,
+        rule: result.rule,
+        weight: 0,
+        source: 'rule-set',
+      }),
+    ),
+    ...scored.map(
+      (entry): MatchEvidence => ({
+        category: CATEGORY_OF[entry.variable],
+        fields: entry.fields,
+        outcome: outcomeOfLevel(entry.variable, entry.level),
+        rule: entry.level,
+        weight: entry.weight,
+        source: 'score',
+      }),
+    ),
+  ];
+  return { score, candidate: score >= threshold, verdict: combineVerdict(categories), categories, evidence };
+}
+
+/**
+ * Whether the MID creates a link (of a colour the link domain decides) from identity data alone:
+ * the score makes the pair a candidate, or the 2023/333 rule set finds the identity data same or
+ * similar (the regulation asks for a link then, even where the score is low).
+ */
+export function createsLink(comparison: IdentityComparison): boolean {
+  return comparison.candidate || comparison.verdict !== 'different';
+}
