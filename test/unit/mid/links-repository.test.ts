@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { VersionConflict } from '../../../functions/mid/domain/errors';
+import { InMemoryLinkRepository } from '../../../functions/mid/domain/in-memory-link-repository';
+import { type Link, linkIdFor, newLink } from '../../../functions/mid/domain/links';
+import type { LinkColour } from '../../../functions/mid/domain/types';
+import { comparison, ref } from './links-world';
+
+function aLink(recordId: string, colour: LinkColour, at: string, authority = 'EES:DE'): Link {
+  return newLink([ref('EES', recordId), ref('VIS', recordId)], {
+    colour,
+    classifiedBy: 'mid',
+    event: 'created',
+    at,
+    by: { kind: 'mid' },
+    responsibleAuthority: authority,
+    evidence: {
+      comparedAt: at,
+      comparedFrom: ref('EES', recordId),
+      identity: comparison('same'),
+      biometric: { kind: 'absent' },
+      document: 'absent',
+      hasBiometrics: [true, true],
+      automatic: { outcome: 'link', colour: 'yellow', reason: 'identity-match-biometrics-different' },
+    },
+  });
+}
+
+describe('link ids', () => {
+  it('are the same for a pair in either order and differ between pairs', () => {
+    expect(linkIdFor(ref('EES', 'a'), ref('VIS', 'b'))).toBe(linkIdFor(ref('VIS', 'b'), ref('EES', 'a')));
+    expect(linkIdFor(ref('EES', 'a'), ref('VIS', 'b'))).not.toBe(linkIdFor(ref('EES', 'a'), ref('VIS', 'c')));
+    expect(linkIdFor(ref('EES', 'a:b'), ref('VIS', 'c'))).not.toBe(
+      linkIdFor(ref('EES', 'a'), ref('VIS', 'b:c')),
+    );
+  });
+});
+
+describe('in-memory link repository', () => {
+  it('creates a link only where none exists (expected version 0)', async () => {
+    const repository = new InMemoryLinkRepository();
+    const link = aLink('1', 'yellow', '2026-01-01T00:00:00.000Z');
+    await repository.write([{ kind: 'put', link, expectedVersion: 0 }]);
+    await expect(repository.write([{ kind: 'put', link, expectedVersion: 0 }])).rejects.toBeInstanceOf(
+      VersionConflict,
+    );
+    expect((await repository.get(link.linkId))?.version).toBe(1);
+  });
+
+  it('refuses a stale version and writes nothing of a batch with one conflict', async () => {
+    const repository = new InMemoryLinkRepository();
+    const first = aLink('1', 'yellow', '2026-01-01T00:00:00.000Z');
+    const second = aLink('2', 'yellow', '2026-01-01T00:00:00.000Z');
+    await repository.write([{ kind: 'put', link: first, expectedVersion: 0 }]);
+    await repository.write([
+      { kind: 'put', link: { ...first, colour: 'green', version: 2 }, expectedVersion: 1 },
+    ]);
+
+    const stale = repository.write([
+      { kind: 'put', link: second, expectedVersion: 0 },
+      { kind: 'put', link: { ...first, colour: 'red', version: 2 }, expectedVersion: 1 },
+    ]);
+    await expect(stale).rejects.toMatchObject({ httpStatus: 409, code: 'VERSION_CONFLICT' });
+    expect(await repository.get(second.linkId)).toBeUndefined();
+    expect((await repository.get(first.linkId))?.colour).toBe('green');
+  });
+
+  it('deletes only at the expected version', async () => {
+    const repository = new InMemoryLinkRepository();
+    const link = aLink('1', 'white', '2026-01-01T00:00:00.000Z');
+    await repository.write([{ kind: 'put', link, expectedVersion: 0 }]);
+    await expect(
+      repository.write([{ kind: 'delete', linkId: link.linkId, expectedVersion: 2 }]),
+    ).rejects.toBeInstanceOf(VersionConflict);
+    await repository.write([{ kind: 'delete', linkId: link.linkId, expectedVersion: 1 }]);
+    expect(await repository.listByRecord(ref('EES', '1'))).toEqual([]);
+  });
+
+  it('hands out copies, so a caller cannot change the stored link', async () => {
+    const repository = new InMemoryLinkRepository();
+    const link = aLink('1', 'yellow', '2026-01-01T00:00:00.000Z');
+    await repository.write([{ kind: 'put', link, expectedVersion: 0 }]);
+    const read = await repository.get(link.linkId);
+    if (read) read.colour = 'red';
+    expect((await repository.get(link.linkId))?.colour).toBe('yellow');
+  });
+
+  it("lists an authority's yellow links oldest first, page by page", async () => {
+    const repository = new InMemoryLinkRepository();
+    const links = [
+      aLink('late', 'yellow', '2026-01-03T00:00:00.000Z'),
+      aLink('early', 'yellow', '2026-01-01T00:00:00.000Z'),
+      aLink('middle', 'yellow', '2026-01-02T00:00:00.000Z'),
+      aLink('white', 'white', '2026-01-01T00:00:00.000Z'),
+      aLink('elsewhere', 'yellow', '2026-01-01T00:00:00.000Z', 'VIS:IT'),
+    ];
+    await repository.write(links.map((link) => ({ kind: 'put' as const, link, expectedVersion: 0 })));
+
+    const first = await repository.listYellowByAuthority('EES:DE', { limit: 2 });
+    expect(first.links.map((link) => link.records[0].recordId)).toEqual(['early', 'middle']);
+    expect(first.nextCursor).toBeDefined();
+    const second = await repository.listYellowByAuthority('EES:DE', { limit: 2, cursor: first.nextCursor });
+    expect(second.links.map((link) => link.records[0].recordId)).toEqual(['late']);
+    expect(second.nextCursor).toBeUndefined();
+  });
+});
