@@ -1,6 +1,6 @@
 import { NotFound } from './errors';
 import type { LinkRepository } from './link-repository';
-import { type HistoryEntry, isGrouping, type Link, type LinkEvidence } from './links';
+import { type HistoryEntry, isGrouping, type Link, type LinkEvidence, recordKey } from './links';
 import type { LinkColour, RecordRef } from './types';
 import { canSeeLink, type LinkActor } from './visibility';
 
@@ -49,10 +49,10 @@ export async function getConfirmationFile(
 ): Promise<IdentityConfirmationFile> {
   const link = await ports.links.get(linkId);
   if (!link || !canSeeLink(actor, link)) throw new NotFound('link');
-  const sins = new Map<RecordRef, string | undefined>();
+  const sins = new Map<string, string | undefined>();
   for (const ref of link.records) {
     const grouping = (await ports.links.listByRecord(ref)).find((other) => isGrouping(other.colour));
-    sins.set(ref, grouping?.sin);
+    sins.set(recordKey(ref), grouping?.sin);
   }
-  return confirmationFile(link, (ref) => sins.get(ref));
+  return confirmationFile(link, (ref) => sins.get(recordKey(ref)));
 }

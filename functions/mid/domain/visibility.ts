@@ -20,9 +20,8 @@ export function isResponsibleVerifier(actor: LinkActor, link: Pick<Link, 'respon
 
 /**
  * Art 26: verifiers see the links routed to their authority, whatever the colour; red links are
- * visible with access to the CIR, to a system the CIR holds data of, or to the SIS (26(1)(b));
- * white and green links only with access to both linked systems (26(1)(c), (d)); yellow links to
- * no one else.
+ * visible with access to the CIR, to a system the CIR holds data of, or to the SIS; white and
+ * green links only with access to both linked systems; yellow links to no one else.
  */
 export function canSeeLink(
   actor: LinkActor,
