@@ -1,0 +1,133 @@
+import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import type { Component } from '../functions/routes';
+import { acknowledge } from './nag';
+import { AUDIT_TABLE, CIR_TABLE, LINKS_TABLE, MID_CHECK_QUEUE } from './resources';
+import type { StatefulStack } from './stateful-stack';
+
+/**
+ * - `read`: GetItem/Query/Scan on the table and its indexes.
+ * - `readWrite`: all data-plane actions.
+ * - `append`: read, plus PutItem only (no UpdateItem, DeleteItem or BatchWriteItem): the audit
+ *   log's hash chain is appended to with conditional puts and never edited.
+ */
+export type TableAccess = 'read' | 'readWrite' | 'append';
+/** `send` for producers; consumers get theirs from the SQS event source mapping. */
+export type QueueAccess = 'send';
+
+export interface FunctionAccess {
+  /** By table name from resources.ts. */
+  tables: Record<string, TableAccess>;
+  /** By queue name from resources.ts. */
+  queues?: Record<string, QueueAccess>;
+  /** Read/write on the sBMS snapshot bucket. */
+  snapshots?: 'read' | 'readWrite';
+}
+
+/** The functions that serve no API route: queue consumers and scheduled jobs. */
+export type Worker = 'mid-check-consumer' | 'cir-outbox-sweeper';
+
+/**
+ * Least privilege, in one table: what each function may touch. A new component in COMPONENTS
+ * does not type-check until it has its line here.
+ */
+export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
+  // PUT/GET/DELETE of individual files: the file, its templates, the cascade over its links, the
+  // audit entry of the request, and the MID check it enqueues.
+  cir: {
+    tables: { [CIR_TABLE.name]: 'readWrite', [LINKS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
+    queues: { [MID_CHECK_QUEUE.name]: 'send' },
+  },
+  // The DPO's reading of the log, and the audit entry of that reading.
+  audit: { tables: { [AUDIT_TABLE.name]: 'append' } },
+  // MID checks: reads candidates, writes links and the processed-check marker, clears the outbox
+  // marker of the file, logs each comparison.
+  'mid-check-consumer': {
+    tables: { [CIR_TABLE.name]: 'readWrite', [LINKS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
+  },
+  // Re-enqueues MID checks whose outbox marker is older than the grace period.
+  'cir-outbox-sweeper': {
+    tables: { [CIR_TABLE.name]: 'readWrite' },
+    queues: { [MID_CHECK_QUEUE.name]: 'send' },
+  },
+};
+
+/**
+ * Applies the lines of FUNCTION_ACCESS with the construct grant methods. Tables are granted through
+ * a reference that does not list the indexes (the grant methods would add `<table>/index/*`); each
+ * index of resources.ts is then granted Query by name: no wildcard, and no Scan on any index.
+ */
+export class AccessGrants extends Construct {
+  private readonly tableRefs = new Map<string, ITable>();
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly stateful: StatefulStack,
+  ) {
+    super(scope, id);
+  }
+
+  grant(fn: IGrantable & Construct, access: FunctionAccess): void {
+    const { stateful } = this;
+    let writesEncrypted = false;
+    for (const [name, level] of Object.entries(access.tables)) {
+      const table = this.tableRef(name);
+      if (level === 'readWrite') table.grantReadWriteData(fn);
+      else table.grantReadData(fn);
+      if (level === 'append') {
+        table.grant(fn, 'dynamodb:PutItem');
+        stateful.key.grantEncrypt(fn);
+      }
+      writesEncrypted ||= level !== 'read';
+      const { definition } = stateful.tables.get(name)!;
+      if (definition.gsis.length > 0) {
+        fn.grantPrincipal.addToPrincipalPolicy(
+          new PolicyStatement({
+            actions: ['dynamodb:Query'],
+            resources: definition.gsis.map(
+              (gsi) => `${stateful.tableNamed(name).tableArn}/index/${gsi.indexName}`,
+            ),
+          }),
+        );
+      }
+    }
+    for (const [name, level] of Object.entries(access.queues ?? {})) {
+      if (level === 'send') stateful.queueNamed(name).queue.grantSendMessages(fn);
+      writesEncrypted = true;
+    }
+    if (access.snapshots === 'read') stateful.snapshotBucket.grantRead(fn);
+    if (access.snapshots === 'readWrite') {
+      stateful.snapshotBucket.grantReadWrite(fn);
+      writesEncrypted = true;
+    }
+    if (writesEncrypted) {
+      const role = fn.grantPrincipal as unknown as Construct;
+      const reason =
+        'Writing to a resource encrypted with the customer key needs kms:GenerateDataKey* and kms:ReEncrypt* (the grant methods name these action families); the resource is the one data key, not "*".';
+      acknowledge(role, 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason);
+      acknowledge(role, 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason);
+    }
+  }
+
+  private tableRef(name: string): ITable {
+    let ref = this.tableRefs.get(name);
+    if (!ref) {
+      ref = Table.fromTableAttributes(this, `${name}Table`, {
+        tableArn: this.stateful.tableNamed(name).tableArn,
+        encryptionKey: this.stateful.key,
+      });
+      this.tableRefs.set(name, ref);
+    }
+    return ref;
+  }
+}
+
+/** The environment every function gets: the physical names of all tables and queues. */
+export function resourceEnvironment(stateful: StatefulStack, stage: string): Record<string, string> {
+  const env: Record<string, string> = { STAGE: stage };
+  for (const { definition, table } of stateful.tables.values()) env[definition.envVar] = table.tableName;
+  for (const { definition, queue } of stateful.queues.values()) env[definition.envVar] = queue.queueUrl;
+  return env;
+}

@@ -1,0 +1,216 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccessLogField,
+  AccessLogFormat,
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
+  EndpointType,
+  type IModel,
+  type JsonSchema,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  MockIntegration,
+  PassthroughBehavior,
+  type RequestValidator,
+  ResponseType,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { z } from 'zod';
+import type { Component, RouteDefinition } from '../../functions/routes';
+import { requestModelSchema } from '../../functions/shared/openapi';
+import { acknowledge } from '../nag';
+
+export interface InteropApiProps {
+  stage: string;
+  routes: readonly RouteDefinition[];
+  /** The function serving each component's routes. */
+  functions: Record<Component, IFunction>;
+  userPool: IUserPool;
+  /** Encrypts the access log group. */
+  logKey: IKey;
+  /** Steady-state requests per second for the whole stage. @default 200 */
+  throttlingRateLimit?: number;
+  /** @default 400 */
+  throttlingBurstLimit?: number;
+}
+
+/** The API's error shape (`{ error: { code, message, requestId } }`), also for API Gateway's own refusals. */
+const GATEWAY_ERRORS: [ResponseType, string, string?][] = [
+  [ResponseType.UNAUTHORIZED, 'UNAUTHENTICATED'],
+  [ResponseType.ACCESS_DENIED, 'FORBIDDEN'],
+  [ResponseType.BAD_REQUEST_BODY, 'VALIDATION_FAILED'],
+  [ResponseType.BAD_REQUEST_PARAMETERS, 'VALIDATION_FAILED'],
+  [ResponseType.THROTTLED, 'THROTTLED'],
+  // What API Gateway answers for a path or method it does not know: a 404, not its default 403.
+  [ResponseType.MISSING_AUTHENTICATION_TOKEN, 'NO_SUCH_ROUTE', '404'],
+  [ResponseType.DEFAULT_4XX, 'BAD_REQUEST'],
+  [ResponseType.DEFAULT_5XX, 'INTERNAL'],
+];
+
+/**
+ * The REST API, derived from the route table: one resource per path, one method per route, a
+ * Cognito user-pool authorizer on every method but `GET /health`, request validation from the zod
+ * schemas (bodies as models, path and query parameters as required flags), stage throttling,
+ * JSON access logs in a KMS-encrypted log group, X-Ray tracing.
+ */
+export class InteropApi extends Construct {
+  public readonly api: RestApi;
+  public readonly accessLogs: LogGroup;
+  public readonly authorizer: CognitoUserPoolsAuthorizer;
+
+  private readonly bodyValidator: RequestValidator;
+  private readonly parameterValidator: RequestValidator;
+
+  constructor(scope: Construct, id: string, props: InteropApiProps) {
+    super(scope, id);
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      encryptionKey: props.logKey,
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.api = new RestApi(this, 'Api', {
+      restApiName: `eu-interop-${props.stage}`,
+      description: 'EU interoperability components (Regulations (EU) 2019/817 and 2019/818)',
+      endpointTypes: [EndpointType.REGIONAL],
+      // Execution logging needs the account-level CloudWatch role; CDK manages it here.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      deployOptions: {
+        stageName: props.stage,
+        tracingEnabled: true,
+        metricsEnabled: true,
+        loggingLevel: MethodLoggingLevel.ERROR,
+        // Never log request or response bodies: they carry personal data.
+        dataTraceEnabled: false,
+        throttlingRateLimit: props.throttlingRateLimit ?? 200,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? 400,
+        accessLogDestination: new LogGroupLogDestination(this.accessLogs),
+        accessLogFormat: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: AccessLogField.contextRequestId(),
+            extendedRequestId: AccessLogField.contextExtendedRequestId(),
+            requestTime: AccessLogField.contextRequestTime(),
+            httpMethod: AccessLogField.contextHttpMethod(),
+            resourcePath: AccessLogField.contextResourcePath(),
+            status: AccessLogField.contextStatus(),
+            responseLength: AccessLogField.contextResponseLength(),
+            integrationLatency: AccessLogField.contextIntegrationLatency(),
+            responseLatency: AccessLogField.contextResponseLatency(),
+            sourceIp: AccessLogField.contextIdentitySourceIp(),
+            userId: AccessLogField.contextAuthorizerClaims('sub'),
+            error: AccessLogField.contextErrorMessage(),
+            validationError: AccessLogField.contextErrorValidationErrorString(),
+            xrayTraceId: AccessLogField.contextXrayTraceId(),
+          }),
+        ),
+      },
+    });
+    acknowledge(
+      this.api,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      'The account-level role API Gateway uses to write execution logs; AWS documents this managed policy for exactly that purpose and it grants nothing else.',
+    );
+    acknowledge(
+      this.api.deploymentStage,
+      'AwsSolutions-APIG3',
+      'No WAF web ACL in the baseline: every method but /health requires a Cognito token, the stage is throttled, and bodies are validated; an operator attaches a WAFv2 web ACL per account (open item in docs/deploy.md).',
+    );
+
+    for (const [type, code, statusCode] of GATEWAY_ERRORS) {
+      this.api.addGatewayResponse(`Error${type.responseType}`, {
+        type,
+        statusCode,
+        templates: {
+          'application/json': `{"error":{"code":"${code}","message":$context.error.messageString,"requestId":"$context.requestId"}}`,
+        },
+      });
+    }
+
+    this.authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
+      cognitoUserPools: [props.userPool],
+      authorizerName: 'cognito',
+    });
+    this.bodyValidator = this.api.addRequestValidator('BodyAndParameters', {
+      requestValidatorName: 'body-and-parameters',
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    this.parameterValidator = this.api.addRequestValidator('Parameters', {
+      requestValidatorName: 'parameters',
+      validateRequestBody: false,
+      validateRequestParameters: true,
+    });
+
+    this.addHealth();
+    for (const route of props.routes) this.addRoute(route, props.functions[route.component]);
+  }
+
+  /** `GET /health`: a MOCK integration answering 200 `{"status":"ok"}`, the one anonymous method. */
+  private addHealth() {
+    const method = this.api.root.addResource('health').addMethod(
+      'GET',
+      new MockIntegration({
+        passthroughBehavior: PassthroughBehavior.NEVER,
+        requestTemplates: { 'application/json': '{"statusCode": 200}' },
+        integrationResponses: [
+          { statusCode: '200', responseTemplates: { 'application/json': '{"status":"ok"}' } },
+        ],
+      }),
+      {
+        authorizationType: AuthorizationType.NONE,
+        operationName: 'health',
+        methodResponses: [{ statusCode: '200' }],
+      },
+    );
+    const reason =
+      'GET /health is the only anonymous method: a MOCK integration returning {"status":"ok"}, reaching no function and no data, for load balancers and smoke tests.';
+    acknowledge(method, 'AwsSolutions-APIG4', reason);
+    acknowledge(method, 'AwsSolutions-COG4', reason);
+  }
+
+  private addRoute(route: RouteDefinition, fn: IFunction) {
+    const body = route.request.body;
+    const requestModels: Record<string, IModel> | undefined = body
+      ? {
+          'application/json': this.api.addModel(`${route.operationId}Body`, {
+            modelName: `${route.operationId}Body`,
+            contentType: 'application/json',
+            schema: requestModelSchema(body) as JsonSchema,
+          }),
+        }
+      : undefined;
+    this.api.root
+      .resourceForPath(route.path)
+      .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
+        operationName: route.operationId,
+        authorizationType: AuthorizationType.COGNITO,
+        authorizer: this.authorizer,
+        requestValidator: body ? this.bodyValidator : this.parameterValidator,
+        requestModels,
+        requestParameters: {
+          ...parameterFlags('path', route.request.path),
+          ...parameterFlags('querystring', route.request.query),
+        },
+      });
+  }
+}
+
+/** `method.request.path.x: true` for every path parameter, query parameters required as the schema says. */
+function parameterFlags(location: 'path' | 'querystring', schema: z.ZodObject | undefined) {
+  if (!schema) return {};
+  const json = requestModelSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.fromEntries(
+    Object.keys(json.properties ?? {}).map((name) => [
+      `method.request.${location}.${name}`,
+      location === 'path' || (json.required ?? []).includes(name),
+    ]),
+  );
+}

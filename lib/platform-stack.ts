@@ -1,0 +1,121 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import { COMPONENTS, type Component, ROUTES } from '../functions/routes';
+import { AccessGrants, FUNCTION_ACCESS, resourceEnvironment, type Worker } from './access';
+import { FunctionWithLogGroup, type FunctionWithLogGroupProps } from './constructs/function-with-log-group';
+import { Identity } from './constructs/identity';
+import { InteropApi } from './constructs/interop-api';
+import { MID_CHECK_QUEUE } from './resources';
+import type { StatefulStack } from './stateful-stack';
+
+export interface PlatformStackProps extends StackProps {
+  stage: string;
+  stateful: StatefulStack;
+}
+
+/** Entry files of the functions that serve no API route. */
+export const WORKER_ENTRIES: Record<Worker, string> = {
+  'mid-check-consumer': 'functions/mid/check-consumer.ts',
+  'cir-outbox-sweeper': 'functions/cir/outbox-sweeper.ts',
+};
+
+/** The entry of a component's API function: one function serves all the component's routes. */
+export const componentEntry = (component: Component) => `functions/${component}/index.ts`;
+
+/**
+ * The stateless part: Cognito, the REST API derived from the route table, one function per API
+ * component, the MID check consumer and the outbox sweeper. (The consultation state machine, the
+ * dashboard and the alarms join this stack later.)
+ */
+export class PlatformStack extends Stack {
+  public readonly identity: Identity;
+  public readonly api: InteropApi;
+  public readonly componentFunctions: Record<Component, FunctionWithLogGroup>;
+  public readonly workers: Record<Worker, FunctionWithLogGroup>;
+
+  private readonly stateful: StatefulStack;
+  private readonly stage: string;
+  private readonly grants: AccessGrants;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id, props);
+    this.stateful = props.stateful;
+    this.stage = props.stage;
+    this.grants = new AccessGrants(this, 'Grants', props.stateful);
+
+    this.identity = new Identity(this, 'Identity');
+
+    this.componentFunctions = Object.fromEntries(
+      COMPONENTS.map((component) => [
+        component,
+        this.platformFunction(`${pascal(component)}Function`, component, {
+          entry: componentEntry(component),
+        }),
+      ]),
+    ) as Record<Component, FunctionWithLogGroup>;
+
+    this.api = new InteropApi(this, 'Api', {
+      stage: props.stage,
+      routes: ROUTES,
+      functions: this.componentFunctions,
+      userPool: this.identity.userPool,
+      logKey: props.stateful.key,
+    });
+
+    const midChecks = props.stateful.queueNamed(MID_CHECK_QUEUE.name);
+    const consumer = this.platformFunction('MidCheckConsumer', 'mid-check-consumer', {
+      entry: WORKER_ENTRIES['mid-check-consumer'],
+      // A sixth of the queue's visibility timeout, as AWS advises for SQS event sources.
+      timeout: Duration.seconds(Math.floor(midChecks.definition.visibilityTimeoutSeconds / 6)),
+    });
+    consumer.addEventSource(
+      new SqsEventSource(midChecks.queue, {
+        batchSize: midChecks.definition.batchSize,
+        reportBatchItemFailures: true,
+      }),
+    );
+
+    const sweeper = this.platformFunction('CirOutboxSweeper', 'cir-outbox-sweeper', {
+      entry: WORKER_ENTRIES['cir-outbox-sweeper'],
+      timeout: Duration.seconds(50),
+      // One sweep at a time: the schedule fires every minute.
+      reservedConcurrentExecutions: 1,
+    });
+    new Rule(this, 'OutboxSweepSchedule', {
+      description: 'Re-enqueue MID checks whose outbox marker is older than the grace period',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(sweeper, { retryAttempts: 0 })],
+    });
+
+    this.workers = { 'mid-check-consumer': consumer, 'cir-outbox-sweeper': sweeper };
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL of the REST API stage' });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+  }
+
+  /** A function with the runtime defaults, the resource environment and its line of FUNCTION_ACCESS. */
+  private platformFunction(
+    id: string,
+    name: Component | Worker,
+    props: Omit<FunctionWithLogGroupProps, 'serviceName' | 'logKey'>,
+  ): FunctionWithLogGroup {
+    const fn = new FunctionWithLogGroup(this, id, {
+      ...props,
+      serviceName: name,
+      logKey: this.stateful.key,
+      environment: { ...resourceEnvironment(this.stateful, this.stage), ...props.environment },
+    });
+    this.grants.grant(fn, FUNCTION_ACCESS[name]);
+    return fn;
+  }
+}
+
+const pascal = (name: string) =>
+  name
+    .split(/[-_]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
