@@ -1,0 +1,75 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { filePk, templatesOfItem } from '../cir/store';
+import type { RecordRef } from '../mid/domain/types';
+import type { FeedPage, TemplateFeed, TemplateLookup } from './domain/ports';
+import type { TemplateChange } from './domain/shard-index';
+import type { TemplateRecord } from './domain/types';
+
+/**
+ * Each catch-up re-reads the last moments before the watermark: a write stamped by a slightly
+ * slower clock, or still on its way into the GSI, would otherwise be skipped for good. Re-applying
+ * a change is harmless (an upsert replaces, a delete repeats), and the GSI holds each file's latest
+ * state only. Writes later than this window are picked up by the next snapshot rebuild.
+ */
+export const FEED_OVERLAP_MS = 2000;
+const MAX_CHANGES_PER_PAGE = 500;
+
+/** The template changes of a shard, read from the CIR's gsi2 (BIO items and tombstones, in time order). */
+export class DynamoTemplateFeed implements TemplateFeed, TemplateLookup {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async changesSince(shardId: string, watermark: string | undefined): Promise<FeedPage> {
+    const lowerBound = watermark ? shiftWatermark(watermark, -FEED_OVERLAP_MS) : '';
+    const changes: TemplateChange[] = [];
+    let newest = watermark;
+    let beyond = 0;
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :shard AND gsi2sk > :after',
+          ExpressionAttributeValues: { ':shard': `SHARD#${shardId}`, ':after': lowerBound },
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      for (const item of result.Items ?? []) {
+        changes.push(toChange(item));
+        const position = item.gsi2sk as string;
+        if (!newest || position > newest) newest = position;
+        if (!watermark || position > watermark) beyond++;
+      }
+      exclusiveStartKey = result.LastEvaluatedKey;
+    } while (exclusiveStartKey && beyond < MAX_CHANGES_PER_PAGE);
+    return { changes, watermark: newest, more: exclusiveStartKey !== undefined };
+  }
+
+  async get(ref: RecordRef): Promise<TemplateRecord | undefined> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: filePk(ref), sk: 'BIO' },
+        ConsistentRead: true,
+      }),
+    );
+    if (!result.Item || result.Item.deleted) return undefined;
+    return { system: ref.system, recordId: ref.recordId, templates: templatesOfItem(result.Item) };
+  }
+}
+
+function toChange(item: Record<string, unknown>): TemplateChange {
+  const system = item.system as RecordRef['system'];
+  const recordId = item.recordId as string;
+  if (item.deleted) return { kind: 'delete', system, recordId };
+  return { kind: 'upsert', record: { system, recordId, templates: templatesOfItem(item) } };
+}
+
+/** Watermarks are `{ISO time}#{pk}` (the gsi2 sort key), so shifting moves the time part only. */
+function shiftWatermark(watermark: string, ms: number): string {
+  const time = Date.parse(watermark.slice(0, 24));
+  return Number.isNaN(time) ? '' : new Date(time + ms).toISOString();
+}
