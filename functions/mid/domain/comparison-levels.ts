@@ -128,10 +128,17 @@ function compareNameGroups(a: PreparedIdentity, b: PreparedIdentity): Comparison
       };
     }
   }
+  if (!surname && !firstNames) return compareAllNames(a, b);
   const out: ComparisonVector = {};
   if (surname) out.surname = { level: surname.level, fields: surname.fields };
   if (firstNames) out.firstNames = { level: firstNames.level, fields: firstNames.fields };
   return out;
+}
+
+/** Files with nothing comparable field by field (one has only a surname, the other only first names). */
+function compareAllNames(a: PreparedIdentity, b: PreparedIdentity): ComparisonVector {
+  const all = bestNameLevel([...a.surnames, ...a.firstNames], [...b.surnames, ...b.firstNames], 'surname');
+  return all ? { surname: { level: all.level, fields: `across:${all.fields}` } } : {};
 }
 
 function compareDateLevel(a: PreparedIdentity, b: PreparedIdentity): VariableComparison | undefined {
