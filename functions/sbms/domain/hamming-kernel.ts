@@ -27,6 +27,7 @@ const op = {
   i32Eq: 0x46,
   i32LtU: 0x49,
   i32GtS: 0x4a,
+  i32LeU: 0x4d,
   i32Add: 0x6a,
   i32Sub: 0x6b,
   i32And: 0x71,
@@ -77,14 +78,20 @@ const name = (text: string) => vec([...text].map((c) => [c.charCodeAt(0)]));
  * `hamming(codes, count, query, systems, mask, dist, hist)`: for each slot i whose system id bit is set in
  * `mask`, dist[i] = popcount(code[i] xor query) and hist[dist[i]] += 1; other slots get dist 0xFFFF.
  */
+/** Leaves popcount(code at `p` xor query at `query`) on the stack, as an i32. */
+function distance(words: number, p: number, query: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < words; k++) {
+    out.push(...get(p), ...mem(op.i64Load, 3, 8 * k), ...get(query), ...mem(op.i64Load, 3, 8 * k));
+    out.push(op.i64Xor, op.i64Popcnt);
+    if (k > 0) out.push(op.i64Add);
+  }
+  out.push(op.i32WrapI64);
+  return out;
+}
+
 function hammingBody(words: number): number[] {
   const [codes, count, query, systems, mask, dist, hist, i, d, p, h] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const popcounts: number[] = [];
-  for (let k = 0; k < words; k++) {
-    popcounts.push(...get(p), ...mem(op.i64Load, 3, 8 * k), ...get(query), ...mem(op.i64Load, 3, 8 * k));
-    popcounts.push(op.i64Xor, op.i64Popcnt);
-    if (k > 0) popcounts.push(op.i64Add);
-  }
   return [
     ...[1, 4, op.i32], // locals: 4 x i32
     op.block,
@@ -107,8 +114,7 @@ function hammingBody(words: number): number[] {
     op.i32And,
     op.if,
     op.void,
-    ...popcounts,
-    op.i32WrapI64,
+    ...distance(words, p, query),
     ...set(d),
     ...get(hist),
     ...get(d),
@@ -223,20 +229,105 @@ function collectBody(): number[] {
   ];
 }
 
+/**
+ * `below(codes, count, query, systems, mask, limit, outSlots, outDist, capacity) -> found`: one pass that
+ * writes (slot, distance) of the allowed slots with distance <= limit, at most `capacity` of them, and
+ * returns how many there were (possibly more than `capacity`).
+ */
+function belowBody(words: number): number[] {
+  const [codes, count, query, systems, mask, limit, outSlots, outDist, capacity] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8,
+  ];
+  const [i, d, p, found] = [9, 10, 11, 12];
+  return [
+    ...[1, 4, op.i32], // locals: 4 x i32
+    op.block,
+    op.void,
+    ...get(count),
+    op.i32Eqz,
+    op.brIf,
+    0,
+    ...get(codes),
+    ...set(p),
+    op.loop,
+    op.void,
+    ...get(mask),
+    ...get(systems),
+    ...get(i),
+    op.i32Add,
+    ...mem(op.i32Load8u, 0),
+    op.i32ShrU,
+    ...i32Const(1),
+    op.i32And,
+    op.if,
+    op.void,
+    ...distance(words, p, query),
+    ...tee(d),
+    ...get(limit),
+    op.i32LeU,
+    op.if,
+    op.void,
+    ...get(found),
+    ...get(capacity),
+    op.i32LtU,
+    op.if,
+    op.void,
+    ...get(outSlots),
+    ...get(found),
+    ...i32Const(2),
+    op.i32Shl,
+    op.i32Add,
+    ...get(i),
+    ...mem(op.i32Store, 2),
+    ...get(outDist),
+    ...get(found),
+    ...i32Const(1),
+    op.i32Shl,
+    op.i32Add,
+    ...get(d),
+    ...mem(op.i32Store16, 1),
+    op.end,
+    ...get(found),
+    ...i32Const(1),
+    op.i32Add,
+    ...set(found),
+    op.end,
+    op.end,
+    ...get(p),
+    ...i32Const(8 * words),
+    op.i32Add,
+    ...set(p),
+    ...get(i),
+    ...i32Const(1),
+    op.i32Add,
+    ...tee(i),
+    ...get(count),
+    op.i32LtU,
+    op.brIf,
+    0,
+    op.end,
+    op.end,
+    ...get(found),
+    op.end,
+  ];
+}
+
 function moduleBytes(words: number): Uint8Array {
   const hammingType = [0x60, ...vec(Array.from({ length: 7 }, () => [op.i32])), ...vec([])];
   const collectType = [0x60, ...vec(Array.from({ length: 5 }, () => [op.i32])), ...vec([[op.i32]])];
-  const bodies = [hammingBody(words), collectBody()];
+  const belowType = [0x60, ...vec(Array.from({ length: 9 }, () => [op.i32])), ...vec([[op.i32]])];
+  const bodies = [hammingBody(words), collectBody(), belowBody(words)];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vec([hammingType, collectType])),
+    ...section(1, vec([hammingType, collectType, belowType])),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)]])),
-    ...section(3, vec([[0], [1]])),
+    ...section(3, vec([[0], [1], [2]])),
     ...section(
       7,
       vec([
         [...name('hamming'), 0x00, 0],
         [...name('collect'), 0x00, 1],
+        [...name('below'), 0x00, 2],
       ]),
     ),
     ...section(10, vec(bodies.map((body) => [...uleb(body.length), ...body]))),
@@ -254,6 +345,17 @@ export interface HammingKernel {
     hist: number,
   ): void;
   collect(dist: number, count: number, cutoff: number, quota: number, out: number): number;
+  below(
+    codes: number,
+    count: number,
+    query: number,
+    systems: number,
+    mask: number,
+    limit: number,
+    outSlots: number,
+    outDist: number,
+    capacity: number,
+  ): number;
 }
 
 /** The part of the WebAssembly JS API used here (the project's type libraries do not declare it). */

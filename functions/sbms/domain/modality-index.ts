@@ -5,6 +5,10 @@ import type { SignEncoder } from './sign-code';
 /** System id of a free slot: never set in a search mask (the kernel shifts the mask by the id, mod 32). */
 export const FREE_SLOT_SYSTEM = 31;
 const PAGE = 65536;
+/** Slack above the last shortlist's worst distance for the next search's one-pass limit. */
+const LIMIT_MARGIN = 4;
+/** Room for one-pass results, in shortlists: enough for the limit's slack on random-like codes. */
+const ONE_PASS_ROOM = 32;
 
 const align = (value: number, to: number) => Math.ceil(value / to) * to;
 
@@ -16,6 +20,7 @@ interface Layout {
   systems: number;
   dist: number;
   out: number;
+  outDist: number;
   bytes: number;
 }
 
@@ -42,6 +47,8 @@ export class ModalityIndex {
   private owners: Int32Array;
   private slots = 0;
   private readonly free: number[] = [];
+  /** Distance limit of the one-pass scan, learnt from the previous search; the full 2-pass scan resets it. */
+  private limit = -1;
 
   constructor(
     private readonly encoder: SignEncoder,
@@ -83,11 +90,45 @@ export class ModalityIndex {
     this.free.push(slot);
   }
 
-  /** Slots of the (at most `shortlist`) codes closest to the probe's code, among systems in `mask`. */
+  /**
+   * Slots of the (at most `shortlist`) codes closest to the probe's code, among systems in `mask`; ties at
+   * the last distance taken in slot order. Usually one pass collecting the codes within a learnt distance
+   * limit; when that limit proves too tight or too loose, the exact two-pass (histogram, then collect) scan.
+   */
   shortlist(probe: Float32Array, mask: number): Int32Array {
     const { layout, kernel } = this;
-    const bytes = this.bytes();
-    this.encoder.encode(probe, bytes, layout.query);
+    this.encoder.encode(probe, this.bytes(), layout.query);
+    if (this.limit >= 0) {
+      const room = this.shortlistSize * ONE_PASS_ROOM;
+      const found = kernel.below(
+        layout.codes,
+        this.slots,
+        layout.query,
+        layout.systems,
+        mask,
+        this.limit,
+        layout.out,
+        layout.outDist,
+        room,
+      );
+      if (found >= this.shortlistSize && found <= room) return this.closestOf(found);
+    }
+    return this.twoPassShortlist(mask);
+  }
+
+  private closestOf(found: number): Int32Array {
+    const slots = new Int32Array(this.memory.buffer, this.layout.out, found);
+    const dist = new Uint16Array(this.memory.buffer, this.layout.outDist, found);
+    const order = Array.from({ length: found }, (_, i) => i).sort(
+      (a, b) => dist[a]! - dist[b]! || slots[a]! - slots[b]!,
+    );
+    const taken = order.slice(0, this.shortlistSize);
+    this.limit = dist[taken.at(-1)!]! + LIMIT_MARGIN;
+    return Int32Array.from(taken, (i) => slots[i]!);
+  }
+
+  private twoPassShortlist(mask: number): Int32Array {
+    const { layout, kernel } = this;
     const hist = new Uint32Array(this.memory.buffer, layout.hist, this.encoder.bits + 1);
     hist.fill(0);
     kernel.hamming(layout.codes, this.slots, layout.query, layout.systems, mask, layout.dist, layout.hist);
@@ -99,6 +140,7 @@ export class ModalityIndex {
       below += atCutoff;
     }
     const quota = this.shortlistSize - below;
+    this.limit = below + quota > 0 && cutoff <= this.encoder.bits ? cutoff + LIMIT_MARGIN : -1;
     const found = kernel.collect(layout.dist, this.slots, cutoff, quota, layout.out);
     return new Int32Array(this.memory.buffer, layout.out, found).slice();
   }
@@ -146,9 +188,11 @@ export class ModalityIndex {
     const codes = align(hist + (this.encoder.bits + 1) * 4, 64);
     const systems = codes + capacity * this.codeBytes;
     const dist = align(systems + capacity, 8);
+    const room = this.shortlistSize * ONE_PASS_ROOM;
     const out = align(dist + capacity * 2, 8);
-    const bytes = align(out + this.shortlistSize * 4, PAGE);
-    return { capacity, query, hist, codes, systems, dist, out, bytes };
+    const outDist = align(out + room * 4, 8);
+    const bytes = align(outDist + room * 2, PAGE);
+    return { capacity, query, hist, codes, systems, dist, out, outDist, bytes };
   }
 
   private grow(capacity: number): void {
