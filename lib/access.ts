@@ -1,5 +1,7 @@
+import { Fn } from 'aws-cdk-lib';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { Component } from '../functions/routes';
 import { acknowledge } from './nag';
@@ -21,7 +23,7 @@ export interface FunctionAccess {
   tables: Record<string, TableAccess>;
   /** By queue name from resources.ts. */
   queues?: Record<string, QueueAccess>;
-  /** Read/write on the sBMS snapshot bucket. */
+  /** The sBMS snapshot bucket: `read`, or `readWrite` (read and put; never delete: the bucket is versioned). */
   snapshots?: 'read' | 'readWrite';
 }
 
@@ -42,9 +44,10 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   // The DPO's reading of the log, and the audit entry of that reading.
   audit: { tables: { [AUDIT_TABLE.name]: 'append' } },
   // MID checks: reads candidates, writes links and the processed-check marker, clears the outbox
-  // marker of the file, logs each comparison.
+  // marker of the file, logs each comparison; the sBMS gallery loads and saves shard snapshots.
   'mid-check-consumer': {
     tables: { [CIR_TABLE.name]: 'readWrite', [LINKS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
+    snapshots: 'readWrite',
   },
   // Re-enqueues MID checks whose outbox marker is older than the grace period.
   'cir-outbox-sweeper': {
@@ -60,6 +63,7 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
  */
 export class AccessGrants extends Construct {
   private readonly tableRefs = new Map<string, ITable>();
+  private snapshotsRef?: IBucket;
 
   constructor(
     scope: Construct,
@@ -97,10 +101,25 @@ export class AccessGrants extends Construct {
       if (level === 'send') stateful.queueNamed(name).queue.grantSendMessages(fn);
       writesEncrypted = true;
     }
-    if (access.snapshots === 'read') stateful.snapshotBucket.grantRead(fn);
-    if (access.snapshots === 'readWrite') {
-      stateful.snapshotBucket.grantReadWrite(fn);
-      writesEncrypted = true;
+    if (access.snapshots) {
+      const bucket = this.snapshots();
+      bucket.grantRead(fn);
+      if (access.snapshots === 'readWrite') {
+        bucket.grantPut(fn);
+        writesEncrypted = true;
+      }
+      const role = fn.grantPrincipal as unknown as Construct;
+      const reason =
+        'Snapshot objects are named per shard and watermark at run time: the grant covers the objects of the one snapshot bucket (grantRead/grantPut action families), not other buckets.';
+      for (const finding of [
+        'Action::s3:GetObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:List*',
+        `Resource::${stateful.snapshotBucketArnExport}/*`,
+        ...(access.snapshots === 'readWrite' ? ['Action::s3:Abort*'] : []),
+      ]) {
+        acknowledge(role, `AwsSolutions-IAM5[${finding}]`, reason);
+      }
     }
     if (writesEncrypted) {
       const role = fn.grantPrincipal as unknown as Construct;
@@ -109,6 +128,14 @@ export class AccessGrants extends Construct {
       acknowledge(role, 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason);
       acknowledge(role, 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason);
     }
+  }
+
+  private snapshots(): IBucket {
+    this.snapshotsRef ??= Bucket.fromBucketAttributes(this, 'SbmsSnapshots', {
+      bucketArn: Fn.importValue(this.stateful.snapshotBucketArnExport),
+      encryptionKey: this.stateful.key,
+    });
+    return this.snapshotsRef;
   }
 
   private tableRef(name: string): ITable {
@@ -124,9 +151,17 @@ export class AccessGrants extends Construct {
   }
 }
 
-/** The environment every function gets: the physical names of all tables and queues. */
-export function resourceEnvironment(stateful: StatefulStack, stage: string): Record<string, string> {
-  const env: Record<string, string> = { STAGE: stage };
+/**
+ * The environment every function gets: the physical names of all tables and queues (the config
+ * loader wants them all; IAM, not the environment, decides what a function may touch), the stage
+ * and the sBMS shard count, which every writer of templates must agree on.
+ */
+export function resourceEnvironment(
+  stateful: StatefulStack,
+  stage: string,
+  sbmsShards: number,
+): Record<string, string> {
+  const env: Record<string, string> = { STAGE: stage, SBMS_SHARDS: String(sbmsShards) };
   for (const { definition, table } of stateful.tables.values()) env[definition.envVar] = table.tableName;
   for (const { definition, queue } of stateful.queues.values()) env[definition.envVar] = queue.queueUrl;
   return env;

@@ -29,9 +29,13 @@ export function buildInteropApp(app: App): InteropApp {
     terminationProtection: stage === 'prod',
     description: `EU interoperability components (${stage}): keys, tables, queues, snapshot storage`,
   });
+  const sbmsShards = Number(app.node.tryGetContext('sbmsShards') ?? 2);
+  if (!Number.isInteger(sbmsShards) || sbmsShards < 1)
+    throw new Error('context sbmsShards must be a positive integer');
   const platform = new PlatformStack(app, `EuInterop-${stage}-Platform`, {
     stage,
     stateful,
+    sbmsShards,
     env,
     tags,
     description: `EU interoperability components (${stage}): API, identity, functions`,

@@ -14,6 +14,8 @@ import type { StatefulStack } from './stateful-stack';
 export interface PlatformStackProps extends StackProps {
   stage: string;
   stateful: StatefulStack;
+  /** sBMS gallery shards (SBMS_SHARDS), fixed for the life of a deployment. @default 2 */
+  sbmsShards?: number;
 }
 
 /** Entry files of the functions that serve no API route. */
@@ -39,11 +41,15 @@ export class PlatformStack extends Stack {
   private readonly stateful: StatefulStack;
   private readonly stage: string;
   private readonly grants: AccessGrants;
+  private readonly sbmsShards: number;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
     this.stateful = props.stateful;
     this.stage = props.stage;
+    this.sbmsShards = props.sbmsShards ?? 2;
+    // The snapshot bucket is imported by export name, which CDK does not see as a dependency.
+    this.addStackDependency(props.stateful);
     this.grants = new AccessGrants(this, 'Grants', props.stateful);
 
     this.identity = new Identity(this, 'Identity');
@@ -103,13 +109,18 @@ export class PlatformStack extends Stack {
     name: Component | Worker,
     props: Omit<FunctionWithLogGroupProps, 'serviceName' | 'logKey'>,
   ): FunctionWithLogGroup {
+    const access = FUNCTION_ACCESS[name];
     const fn = new FunctionWithLogGroup(this, id, {
       ...props,
       serviceName: name,
       logKey: this.stateful.key,
-      environment: { ...resourceEnvironment(this.stateful, this.stage), ...props.environment },
+      environment: {
+        ...resourceEnvironment(this.stateful, this.stage, this.sbmsShards),
+        ...(access.snapshots ? { SBMS_SNAPSHOT_BUCKET: this.stateful.snapshotBucket.bucketName } : {}),
+        ...props.environment,
+      },
     });
-    this.grants.grant(fn, FUNCTION_ACCESS[name]);
+    this.grants.grant(fn, access);
     return fn;
   }
 }

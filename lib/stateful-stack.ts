@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AttributeType,
   BillingMode,
@@ -44,6 +44,11 @@ export class StatefulStack extends Stack {
   public readonly snapshotBucket: Bucket;
   /** Server access logs of the snapshot bucket. */
   public readonly accessLogBucket: Bucket;
+  /**
+   * Export name of the snapshot bucket's ARN. The platform stack imports it by this readable name,
+   * so the object-level grant (`<arn>/*`) is acknowledged by a stable id, not a generated one.
+   */
+  public readonly snapshotBucketArnExport: string;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -99,6 +104,11 @@ export class StatefulStack extends Stack {
       serverAccessLogsPrefix: 'sbms-snapshots/',
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(7) }],
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.snapshotBucketArnExport = `${this.stackName}-SbmsSnapshotsArn`;
+    new CfnOutput(this, 'SbmsSnapshotsArn', {
+      value: this.snapshotBucket.bucketArn,
+      exportName: this.snapshotBucketArnExport,
     });
   }
 
