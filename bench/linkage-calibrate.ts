@@ -23,8 +23,8 @@ import { numberArg, progress } from './args';
 
 const EM_ITERATIONS = 50;
 /**
- * No level is believed rarer than 1 in 100 among pairs of one person, whatever the generated data
- * say: real registrations mistype sex and nationality more often than the generator does.
+ * Disagreement is never believed rarer than 1 in 100 among pairs of one person, whatever the
+ * generated data say: real registrations mistype sex and nationality more often than the generator.
  */
 const MIN_M_PROBABILITY = 0.01;
 
@@ -54,6 +54,10 @@ function tally(vectors: Iterable<ComparisonVector>): Pattern[] {
 
 type Table = number[][];
 
+/**
+ * Level frequencies, with half a pair of pseudo-count per level; `floor` (for m) keeps the
+ * disagreement level, always the last, from being estimated as near impossible.
+ */
 function frequencies(patterns: readonly Pattern[], weightOf: (pattern: Pattern) => number, floor = 0): Table {
   return VARIABLES.map((variable, v) => {
     const counts = new Array<number>(LEVELS[variable].length).fill(0.5);
@@ -62,9 +66,11 @@ function frequencies(patterns: readonly Pattern[], weightOf: (pattern: Pattern) 
       if (level !== undefined) counts[level]! += weightOf(pattern);
     }
     const total = counts.reduce((sum, count) => sum + count, 0);
-    const floored = counts.map((count) => Math.max(floor, count / total));
-    const flooredTotal = floored.reduce((sum, p) => sum + p, 0);
-    return floored.map((p) => p / flooredTotal);
+    const probabilities = counts.map((count) => count / total);
+    const last = probabilities.length - 1;
+    probabilities[last] = Math.max(floor, probabilities[last]!);
+    const flooredTotal = probabilities.reduce((sum, p) => sum + p, 0);
+    return probabilities.map((p) => p / flooredTotal);
   });
 }
 

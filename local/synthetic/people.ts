@@ -502,8 +502,9 @@ function varyDate(rng: Rng, date: Person['dateOfBirth'], system: OriginSystem): 
   else if (roll < 0.09 && day > 0 && day <= 12) [month, day] = [day, month];
   else if (roll < 0.13) {
     const digits = typo(rng, formatDate({ year, month, day }).replace(/-/g, ''));
-    const reparsed = /^(\d{4})(\d{2})(\d{2})$/.exec(digits);
-    if (reparsed) return `${reparsed[1]}-${reparsed[2]}-${reparsed[3]}`;
+    const reparsed = /^(\d{4})(0\d|1[0-2])([0-2]\d|3[01])$/.exec(digits);
+    if (reparsed && !(reparsed[2] === '00' && reparsed[3] !== '00'))
+      return `${reparsed[1]}-${reparsed[2]}-${reparsed[3]}`;
   } else if (roll < 0.15) year += rng.chance(0.5) ? 1 : -1;
   else if (roll < 0.17) [month, day] = [1, 1];
   return formatDate({ year, month, day });

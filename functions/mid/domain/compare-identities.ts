@@ -1,6 +1,12 @@
 import { comparisonVector, LEVELS, type Variable } from './comparison-levels';
 import { type IdentityInput, prepareIdentity } from './identity-profile';
-import { DEFAULT_CALIBRATION, DEFAULT_WEIGHTS, scoreVector, type Weights } from './identity-score';
+import {
+  DEFAULT_CALIBRATION,
+  DEFAULT_WEIGHTS,
+  type ScoredVariable,
+  scoreVector,
+  type Weights,
+} from './identity-score';
 import { combineVerdict, compareCategories } from './similarity-rules';
 import type { CategoryOutcome, IdentityCategory, IdentityComparison, MatchEvidence } from './types';
 
@@ -64,7 +70,30 @@ export function compareIdentities(
       }),
     ),
   ];
-  return { score, candidate: score >= threshold, verdict: combineVerdict(categories), categories, evidence };
+  const conflicts = conflictsOf(scored);
+  return {
+    score,
+    candidate: score >= threshold && conflicts.length === 0,
+    verdict: combineVerdict(categories),
+    categories,
+    evidence,
+    conflicts,
+  };
+}
+
+/**
+ * The score adds field weights as if fields were independent. Namesakes break that: they share
+ * every name and the nationality, which outweighs a different date of birth. So a pair whose dates
+ * of birth disagree outright is no candidate, whatever its score, unless the document numbers
+ * agree up to one edit.
+ */
+const DOCUMENT_AGREEMENT: ReadonlySet<string> = new Set(['exact', 'ocr-confusion', 'one-edit']);
+
+function conflictsOf(scored: readonly ScoredVariable[]): string[] {
+  const levelOf = (variable: Variable) => scored.find((entry) => entry.variable === variable)?.level;
+  const document = levelOf('travelDocument');
+  if (document !== undefined && DOCUMENT_AGREEMENT.has(document)) return [];
+  return levelOf('dateOfBirth') === 'different' ? ['dateOfBirth'] : [];
 }
 
 /**

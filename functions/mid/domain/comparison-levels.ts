@@ -41,6 +41,8 @@ export type ComparisonVector = Partial<Record<Variable, VariableComparison>>;
 const CLOSE_JARO_WINKLER = 0.94;
 const FUZZY_JARO_WINKLER = 0.88;
 const MIN_LENGTH_FOR_TWO_EDITS = 6;
+/** One edit turns a short name into another common name (LI/LIU, XU/XIU): only `fuzzy` below this length. */
+const MIN_LENGTH_FOR_ONE_EDIT = 4;
 
 type NameLevel = Level<'surname'> | Level<'firstNames'>;
 
@@ -49,13 +51,15 @@ function nameLevel(a: PreparedName, b: PreparedName, kind: 'surname' | 'firstNam
   if (a.variant === b.variant || sortedTokens(a) === sortedTokens(b)) return 'variant';
   const distance = damerauLevenshtein(a.compact, b.compact);
   const similarity = jaroWinkler(a.compact, b.compact);
-  if (distance <= 1 || similarity >= CLOSE_JARO_WINKLER) return 'close';
+  const shortName = Math.min(a.compact.length, b.compact.length) < MIN_LENGTH_FOR_ONE_EDIT;
+  if ((distance <= 1 && !shortName) || similarity >= CLOSE_JARO_WINKLER) return 'close';
   if (isTokenSubset(a, b)) return 'partial';
   const longEnough = Math.min(a.compact.length, b.compact.length) >= MIN_LENGTH_FOR_TWO_EDITS;
   if (
     similarity >= FUZZY_JARO_WINKLER ||
     (distance <= 2 && longEnough) ||
-    (a.phonetic !== '' && a.phonetic === b.phonetic)
+    distance <= 1 ||
+    (a.phonetic !== '' && a.phonetic === b.phonetic && !shortName)
   ) {
     return 'fuzzy';
   }

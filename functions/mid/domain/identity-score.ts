@@ -20,20 +20,21 @@ export interface Calibration {
 
 export type Weights = Record<Variable, Record<string, number>>;
 
-/** Agreeing top levels never weigh against a match, whatever the estimate says. */
-const TOP_LEVELS: ReadonlySet<string> = new Set(
-  VARIABLES.map((variable) => `${variable}:${LEVELS[variable][0]}`),
-);
-
+/**
+ * log2(m/u) per level. The top level (full agreement) never weighs against a match, and no
+ * partial agreement weighs more than full agreement (a sparse level can be over-estimated).
+ */
 export function weightsOf(calibration: Calibration): Weights {
   const weights = {} as Weights;
   for (const variable of VARIABLES) {
-    weights[variable] = {};
-    for (const level of LEVELS[variable]) {
+    const [top, ...others] = LEVELS[variable];
+    const weightOf = (level: string) => {
       const probabilities = calibration.variables[variable]?.[level];
-      const weight = probabilities ? Math.log2(probabilities.m / probabilities.u) : 0;
-      weights[variable][level] = TOP_LEVELS.has(`${variable}:${level}`) ? Math.max(0, weight) : weight;
-    }
+      return probabilities ? Math.log2(probabilities.m / probabilities.u) : 0;
+    };
+    const topWeight = Math.max(0, weightOf(top));
+    weights[variable] = { [top]: topWeight };
+    for (const level of others) weights[variable][level] = Math.min(topWeight, weightOf(level));
   }
   return weights;
 }

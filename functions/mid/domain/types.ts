@@ -41,6 +41,8 @@ export interface IdentityComparison {
   verdict: 'same' | 'similar' | 'different';
   categories: Record<IdentityCategory, CategoryOutcome>;
   evidence: MatchEvidence[];
+  /** Score variables that disagree outright and so keep the pair from being a candidate (e.g. `firstNames`). */
+  conflicts?: string[];
 }
 
 /** Outcome of the travel-document comparison of two files. */
