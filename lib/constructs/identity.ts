@@ -63,6 +63,8 @@ export class Identity extends Construct {
     this.client = this.userPool.addClient('Terminal', {
       generateSecret: false,
       authFlows: { userSrp: true, userPassword: true },
+      // Terminals sign in through the Cognito API, not the hosted UI: no OAuth flows, no callback URL.
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

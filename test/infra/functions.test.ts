@@ -168,6 +168,16 @@ describe('identity', () => {
     });
   });
 
+  it('offers terminals an app client without OAuth flows and with one-hour tokens', () => {
+    built.platformTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: Match.absent(),
+      CallbackURLs: Match.absent(),
+      GenerateSecret: false,
+      IdTokenValidity: 60,
+      WriteAttributes: [],
+    });
+  });
+
   it('has one group per role', async () => {
     const { ROLES } = await import('../../functions/shared/auth/roles');
     for (const role of ROLES) {
