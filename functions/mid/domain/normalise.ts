@@ -216,7 +216,8 @@ function transliterateChar(char: string): string {
  */
 export function harmoniseName(value: string): string {
   let out = '';
-  for (const char of value.normalize('NFC')) out += transliterateChar(char);
+  const unmarked = value.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/ΟΥ/g, 'OU');
+  for (const char of unmarked) out += transliterateChar(char);
   return out
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
