@@ -33,10 +33,10 @@ export const CIR_TABLE: TableDefinition = {
   accessPatterns: [
     'individual file:            GetItem   pk=FILE#{system}#{recordId}, sk=FILE',
     'all items of a file:        Query     pk=FILE#{system}#{recordId} (file, templates, blocking keys; delete cascade)',
-    'template of a file:         GetItem   pk=FILE#{system}#{recordId}, sk=TPL#{modality}',
+    'templates of a file:        GetItem   pk=FILE#{system}#{recordId}, sk=BIO (all modalities; 1:1 verification)',
     'MID identity candidates:    Query gsi1 gsi1pk=BK#{blockingKey} (key items pk=FILE#.., sk=BK#{key})',
     'MID/ESP document matches:   Query gsi1 gsi1pk=DOC#{country}#{ocrCanonicalNumber}',
-    'sBMS shard catch-up:        Query gsi2 gsi2pk=SHARD#{modality}#{shard}, gsi2sk > {watermark} (templates and tombstones)',
+    'sBMS shard catch-up:        Query gsi2 gsi2pk=SHARD#{shard}, gsi2sk > {watermark} (BIO items and tombstones)',
     'sBMS tombstones expire by TTL once every shard snapshot has passed them',
     'MID outbox (pending checks): Query gsi3 gsi3pk=MIDCHECK#PENDING, gsi3sk < {now - grace} (sparse)',
   ],

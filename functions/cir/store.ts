@@ -20,11 +20,12 @@ const MAX_WRITE_ATTEMPTS = 5;
 
 export const filePk = (ref: RecordRef) => `FILE#${ref.system}#${ref.recordId}`;
 
-/** Where a template lives in the sBMS: the shard feed partition its changes are read from. */
-export type ShardOf = (ref: RecordRef, modality: string) => string;
+/** The sBMS shard a file's templates live in: the feed partition (gsi2) its template changes are read from. */
+export type ShardOf = (ref: RecordRef) => string;
 
 /**
- * The CIR over DynamoDB. One item per file, one per template, one per lookup key; each write is one
+ * The CIR over DynamoDB. One item per file, one holding its templates (`BIO`, fed to its sBMS shard),
+ * one per lookup key; each write is one
  * transaction conditioned on the version read, so a stale update never overwrites a newer one.
  * The file item carries the MID outbox marker (sparse gsi3) until its check completes.
  */
@@ -73,8 +74,7 @@ export class DynamoCirStore implements CirStore {
     const pk = filePk(file);
     const keys = [...new Set(indexKeys)];
     const previousKeys = new Set((previous?.indexKeys as string[] | undefined) ?? []);
-    const previousModalities = (previous?.templateModalities as string[] | undefined) ?? [];
-    const current = new Set<string>(templates.map((template) => template.modality));
+    const hadTemplates = ((previous?.templateModalities as string[] | undefined) ?? []).length > 0;
     const createdAt = (previous?.createdAt as string | undefined) ?? file.createdAt;
     const items: TransactItem[] = [
       {
@@ -94,10 +94,11 @@ export class DynamoCirStore implements CirStore {
           ExpressionAttributeValues: previous ? { ':previous': previous.version } : undefined,
         },
       },
-      ...templates.map((template) => this.templatePut(file, template)),
-      ...previousModalities
-        .filter((modality) => !current.has(modality))
-        .map((modality) => this.tombstonePut(file, modality, file.updatedAt)),
+      ...(templates.length
+        ? [this.biometricsPut(file, templates)]
+        : hadTemplates
+          ? [this.tombstonePut(file, file.updatedAt)]
+          : []),
       ...keys.filter((key) => !previousKeys.has(key)).map((key) => this.keyPut(file, key)),
       ...[...previousKeys]
         .filter((key) => !keys.includes(key))
@@ -106,42 +107,44 @@ export class DynamoCirStore implements CirStore {
     return items;
   }
 
-  private templatePut(ref: RecordRef & { updatedAt: string; version: number }, template: AcceptedTemplate) {
+  private biometricsPut(file: IndividualFile, templates: AcceptedTemplate[]) {
     return {
       Put: {
         TableName: this.tableName,
         Item: {
-          pk: filePk(ref),
-          sk: `TPL#${template.modality}`,
-          system: ref.system,
-          recordId: ref.recordId,
-          modality: template.modality,
-          quality: template.quality,
-          vector: new Uint8Array(
-            template.vector.buffer,
-            template.vector.byteOffset,
-            template.vector.byteLength,
-          ),
-          gsi2pk: this.shardOf(ref, template.modality),
-          gsi2sk: `${ref.updatedAt}#${filePk(ref)}#${template.modality}`,
+          pk: filePk(file),
+          sk: 'BIO',
+          system: file.system,
+          recordId: file.recordId,
+          templates: templates.map((template) => ({
+            modality: template.modality,
+            quality: template.quality,
+            vector: new Uint8Array(
+              template.vector.buffer,
+              template.vector.byteOffset,
+              template.vector.byteLength,
+            ),
+          })),
+          gsi2pk: `SHARD#${this.shardOf(file)}`,
+          gsi2sk: `${file.updatedAt}#${filePk(file)}`,
         },
       },
     };
   }
 
-  private tombstonePut(ref: RecordRef, modality: string, at: string) {
+  /** A deleted template set stays as a tombstone until every shard has caught up past it (TTL). */
+  private tombstonePut(ref: RecordRef, at: string) {
     return {
       Put: {
         TableName: this.tableName,
         Item: {
           pk: filePk(ref),
-          sk: `TPL#${modality}`,
+          sk: 'BIO',
           system: ref.system,
           recordId: ref.recordId,
-          modality,
           deleted: true,
-          gsi2pk: this.shardOf(ref, modality),
-          gsi2sk: `${at}#${filePk(ref)}#${modality}`,
+          gsi2pk: `SHARD#${this.shardOf(ref)}`,
+          gsi2sk: `${at}#${filePk(ref)}`,
           expiresAt: Math.floor(Date.parse(at) / 1000) + TOMBSTONE_TTL_SECONDS,
         },
       },
@@ -162,7 +165,8 @@ export class DynamoCirStore implements CirStore {
     const file = items.find((item) => item.sk === 'FILE');
     if (!file) return undefined;
     const at = new Date().toISOString();
-    const templates = items.filter((item) => String(item.sk).startsWith('TPL#') && !item.deleted);
+    const biometrics = items.find((item) => item.sk === 'BIO' && !item.deleted);
+    const templateCount = ((biometrics?.templates as unknown[] | undefined) ?? []).length;
     const keys = items.filter((item) => String(item.sk).startsWith('KEY#'));
     try {
       await this.client.send(
@@ -176,7 +180,7 @@ export class DynamoCirStore implements CirStore {
                 ExpressionAttributeValues: { ':version': file.version },
               },
             },
-            ...templates.map((item) => this.tombstonePut(ref, item.modality as string, at)),
+            ...(biometrics ? [this.tombstonePut(ref, at)] : []),
             ...keys.map((item) => ({
               Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } },
             })),
@@ -187,7 +191,7 @@ export class DynamoCirStore implements CirStore {
       if (error instanceof TransactionCanceledException) return this.delete(ref);
       throw error;
     }
-    return { templates: templates.length, indexKeys: keys.length };
+    return { templates: templateCount, indexKeys: keys.length };
   }
 
   /** Clears the outbox marker once the MID check of that version (or a newer one) is done. */
@@ -230,8 +234,14 @@ export class DynamoCirStore implements CirStore {
   }
 
   async templatesOf(ref: RecordRef): Promise<AcceptedTemplate[]> {
-    const items = await this.itemsOf(ref, 'TPL#');
-    return items.filter((item) => !item.deleted).map(toTemplate);
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: filePk(ref), sk: 'BIO' },
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item && !result.Item.deleted ? templatesOfItem(result.Item) : [];
   }
 
   private async getRaw(ref: RecordRef) {
@@ -270,15 +280,18 @@ export function parseFilePk(pk: string): RecordRef {
   return { system: system as RecordRef['system'], recordId: rest.join('#') };
 }
 
-export function toTemplate(item: Record<string, unknown>): AcceptedTemplate {
-  const bytes = item.vector as Uint8Array;
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return {
-    modality: item.modality as AcceptedTemplate['modality'],
-    quality: item.quality as number,
-    vector: new Float32Array(copy.buffer),
-  };
+/** The templates of a `BIO` item, as unit vectors (copied out of the SDK's buffers). */
+export function templatesOfItem(item: Record<string, unknown>): AcceptedTemplate[] {
+  return ((item.templates as Record<string, unknown>[] | undefined) ?? []).map((template) => {
+    const bytes = template.vector as Uint8Array;
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    return {
+      modality: template.modality as AcceptedTemplate['modality'],
+      quality: template.quality as number,
+      vector: new Float32Array(copy.buffer),
+    };
+  });
 }
 
 function toFile(item: Record<string, unknown>): IndividualFile {

@@ -22,7 +22,7 @@ export class DynamoTemplateFeed implements TemplateFeed, TemplateLookup {
   ) {}
 
   async changesSince(shardId: string, watermark: string | undefined): Promise<FeedPage> {
-    const lowerBound = watermark ? shiftWatermark(watermark, -FEED_OVERLAP_MS) : '';
+    const lowerBound = watermark ? shiftWatermark(watermark, -FEED_OVERLAP_MS) : undefined;
     const changes: TemplateChange[] = [];
     let newest = watermark;
     let beyond = 0;
@@ -32,8 +32,11 @@ export class DynamoTemplateFeed implements TemplateFeed, TemplateLookup {
         new QueryCommand({
           TableName: this.tableName,
           IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :shard AND gsi2sk > :after',
-          ExpressionAttributeValues: { ':shard': `SHARD#${shardId}`, ':after': lowerBound },
+          KeyConditionExpression: lowerBound ? 'gsi2pk = :shard AND gsi2sk > :after' : 'gsi2pk = :shard',
+          ExpressionAttributeValues: {
+            ':shard': `SHARD#${shardId}`,
+            ...(lowerBound ? { ':after': lowerBound } : {}),
+          },
           ExclusiveStartKey: exclusiveStartKey,
         }),
       );
@@ -69,7 +72,7 @@ function toChange(item: Record<string, unknown>): TemplateChange {
 }
 
 /** Watermarks are `{ISO time}#{pk}` (the gsi2 sort key), so shifting moves the time part only. */
-function shiftWatermark(watermark: string, ms: number): string {
+function shiftWatermark(watermark: string, ms: number): string | undefined {
   const time = Date.parse(watermark.slice(0, 24));
-  return Number.isNaN(time) ? '' : new Date(time + ms).toISOString();
+  return Number.isNaN(time) ? undefined : new Date(time + ms).toISOString();
 }

@@ -10,4 +10,6 @@ import { tracer } from './powertools';
 export const dynamo = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
-export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+// The queue URL names the queue; requests go to the configured endpoint (the emulator's URLs use a
+// `sqs.<region>.localhost` host that does not resolve everywhere; in AWS both agree).
+export const sqs = tracer.captureAWSv3Client(new SQSClient({ useQueueUrlAsEndpoint: false }));

@@ -10,6 +10,11 @@ const configSchema = z.object({
   AUDIT_TABLE: z.string().min(1),
   MID_CHECK_QUEUE_URL: z.string().min(1),
   STAGE: z.string().default('local'),
+  /** Number of sBMS gallery shards (fixed for the life of a deployment; see docs/sbms.md). */
+  SBMS_SHARDS: z.coerce.number().int().min(1).max(4096).default(2),
+  /** Where shard snapshots go: an S3 bucket in AWS, a directory locally; neither: rebuilt from the CIR. */
+  SBMS_SNAPSHOT_BUCKET: z.string().min(1).optional(),
+  SBMS_SNAPSHOT_DIR: z.string().min(1).optional(),
 });
 
 export type PlatformConfig = z.infer<typeof configSchema>;

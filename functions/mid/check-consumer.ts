@@ -1,0 +1,78 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { auditLogFromEnv } from '../audit/index';
+import { logger, metrics } from '../shared/powertools';
+import { originSystemSchema, recordIdSchema } from '../shared/schemas/record';
+import { toMidFile } from './cir-reader';
+import { midDependencies } from './dependencies';
+import { checkRecord } from './domain/check';
+
+const messageSchema = z.object({
+  system: originSystemSchema,
+  recordId: recordIdSchema,
+  version: z.number().int(),
+});
+const processor = new BatchProcessor(EventType.SQS);
+
+/**
+ * One MID check per message. The check depends only on the current data, so a message delivered
+ * twice, or a stale one after a newer write, changes nothing the second time. A failure leaves the
+ * message on the queue (partial batch response); its reason is logged before it can reach the DLQ.
+ */
+async function processMessage(record: SQSRecord): Promise<void> {
+  const parsed = messageSchema.safeParse(JSON.parse(record.body));
+  if (!parsed.success) {
+    logger.error('malformed MID check message', {
+      messageId: record.messageId,
+      issues: parsed.error.issues.length,
+    });
+    throw new Error('malformed MID check message');
+  }
+  const ref = { system: parsed.data.system, recordId: parsed.data.recordId };
+  const { ports, cir } = midDependencies();
+  const stored = await cir.get(ref);
+  if (!stored) {
+    logger.info('record deleted before its check', { messageId: record.messageId });
+    return;
+  }
+  try {
+    const summary = await checkRecord(toMidFile(stored as unknown as Record<string, unknown>), ports);
+    await cir.completeCheck(ref, stored.version);
+    metrics.addMetric('midChecks', 'Count', 1);
+    await auditLogFromEnv().append({
+      requestId: record.messageId,
+      timestamp: new Date().toISOString(),
+      userId: 'system:mid',
+      authority: 'MID',
+      memberState: 'EU',
+      roles: ['internal-component'],
+      action: 'midCheck',
+      systems: [ref.system],
+      records: [ref],
+      resultType: 'success',
+      httpStatus: 200,
+      details: {
+        version: stored.version,
+        linksCreated: summary.created.length,
+        linksUpdated: summary.updated.length,
+        linksRemoved: summary.removed.length,
+      },
+    });
+  } catch (error) {
+    logger.warn('MID check failed; the message will be retried', {
+      messageId: record.messageId,
+      receiveCount: record.attributes?.ApproximateReceiveCount,
+      error: (error as Error).name,
+      reason: (error as Error).message,
+    });
+    throw error;
+  }
+}
+
+export const handler = middy(
+  async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, processMessage, processor, { context }),
+).use(injectLambdaContext(logger, { resetKeys: true }));

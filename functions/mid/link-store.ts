@@ -1,0 +1,193 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { filePk } from '../cir/store';
+import { ValidationFailed } from '../shared/errors';
+import { VersionConflict } from './domain/errors';
+import type { LinkRepository, LinkWrite, YellowPage } from './domain/link-repository';
+import type { Link } from './domain/links';
+import type { RecordRef } from './domain/types';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** DynamoDB allows 100 items per transaction; a larger batch is refused rather than split. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+const linkKey = (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' });
+
+/**
+ * Links over DynamoDB (LINKS_TABLE in lib/resources.ts): one item per link holding the identity
+ * confirmation file, one membership item per linked file, and the yellow queue as a sparse GSI.
+ */
+export class DynamoLinkRepository implements LinkRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(linkId: string): Promise<Link | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: linkKey(linkId), ConsistentRead: true }),
+    );
+    return (result.Item?.link as Link | undefined) ?? undefined;
+  }
+
+  async listByRecord(ref: RecordRef): Promise<Link[]> {
+    const ids: string[] = [];
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': filePk(ref), ':prefix': 'LINK#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      for (const item of result.Items ?? []) ids.push((item.sk as string).slice('LINK#'.length));
+      exclusiveStartKey = result.LastEvaluatedKey;
+    } while (exclusiveStartKey);
+    return this.getMany(ids);
+  }
+
+  private async getMany(ids: string[]): Promise<Link[]> {
+    const links: Link[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(linkKey);
+      while (keys?.length) {
+        const result: {
+          Responses?: Record<string, Record<string, unknown>[]>;
+          UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
+        } = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? []) links.push(item.link as Link);
+        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return links.sort((a, b) => (a.linkId < b.linkId ? -1 : 1));
+  }
+
+  async listYellowByAuthority(
+    authority: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<YellowPage> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :queue',
+        ExpressionAttributeValues: { ':queue': queueKey(authority) },
+        Limit: page.limit,
+        ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor) : undefined,
+      }),
+    );
+    return {
+      links: (result.Items ?? []).map((item) => item.link as Link),
+      nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  async write(writes: readonly LinkWrite[]): Promise<void> {
+    if (!writes.length) return;
+    const deleted = await this.getMany(writes.filter((w) => w.kind === 'delete').map((w) => w.linkId));
+    const recordsOf = new Map(deleted.map((link) => [link.linkId, link.records]));
+    const items = writes.flatMap((write) => this.itemsFor(write, recordsOf));
+    if (items.length > MAX_TRANSACTION_ITEMS) {
+      throw new Error(`a link change of ${items.length} items exceeds one transaction`);
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      const write = writes[Math.max(0, failedWriteIndex(writes, failed))]!;
+      const linkId = write.kind === 'put' ? write.link.linkId : write.linkId;
+      throw new VersionConflict(linkId, write.expectedVersion, (await this.get(linkId))?.version);
+    }
+  }
+
+  private itemsFor(write: LinkWrite, recordsOf: Map<string, Link['records']>): TransactItem[] {
+    const condition =
+      write.expectedVersion === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': write.expectedVersion },
+          };
+    if (write.kind === 'delete') {
+      return [
+        { Delete: { TableName: this.tableName, Key: linkKey(write.linkId), ...condition } },
+        ...(recordsOf.get(write.linkId) ?? []).map((ref) => this.membershipDelete(ref, write.linkId)),
+      ];
+    }
+    const { link } = write;
+    const yellow = link.colour === 'yellow';
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...linkKey(link.linkId),
+            version: link.version,
+            link,
+            ...(yellow
+              ? {
+                  gsi1pk: queueKey(link.responsibleAuthority),
+                  gsi1sk: `${link.yellowSince ?? link.updatedAt}#${link.linkId}`,
+                }
+              : {}),
+          },
+          ...condition,
+        },
+      },
+    ];
+    if (write.expectedVersion === 0) {
+      for (const ref of link.records) {
+        items.push({
+          Put: { TableName: this.tableName, Item: { pk: filePk(ref), sk: `LINK#${link.linkId}` } },
+        });
+      }
+    }
+    return items;
+  }
+
+  private membershipDelete(ref: RecordRef, linkId: string): TransactItem {
+    return { Delete: { TableName: this.tableName, Key: { pk: filePk(ref), sk: `LINK#${linkId}` } } };
+  }
+}
+
+const queueKey = (authority: string) => `QUEUE#${authority}#yellow`;
+
+/** Maps the index of the failed transaction item back to the write it came from. */
+function failedWriteIndex(writes: readonly LinkWrite[], itemIndex: number): number {
+  let offset = 0;
+  for (let i = 0; i < writes.length; i++) {
+    const write = writes[i]!;
+    const size = write.expectedVersion === 0 || write.kind === 'delete' ? 3 : 1;
+    if (itemIndex < offset + size) return i;
+    offset += size;
+  }
+  return 0;
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Record<string, unknown>;
+    if (key && typeof key === 'object' && typeof key.gsi1pk === 'string') return key;
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailed([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
+}

@@ -1,0 +1,166 @@
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Component } from '../functions/routes';
+import { MID_CHECK_QUEUE } from '../lib/resources';
+import { type ApiGatewayHandler, type StaticHandler, startApiServer } from './api-server';
+import { type LocalTokenIssuer, localTokenIssuer } from './auth/tokens';
+import { type RunningDynamo, startDynamoDbLocal } from './emulators/dynamodb';
+import { type RunningSqs, startSqsEmulator } from './emulators/sqs';
+import { provisionQueues, provisionTables } from './provision';
+import { type QueuePoller, type SqsHandler, startQueuePoller } from './queue-poller';
+
+export interface PlatformOptions {
+  /** HTTP port of the API (0: any free port). */
+  port: number;
+  dynamoPort: number;
+  sqsPort: number;
+  /** Keep DynamoDB data and the token key here; omit for an in-memory platform (tests). */
+  dataDir?: string;
+  prefix?: string;
+  /** Run the MID queue consumer and the outbox sweeper (off for tests that drive them by hand). */
+  workers?: boolean;
+  staticFiles?: StaticHandler;
+  log?: (message: string) => void;
+}
+
+export interface Platform {
+  url: string;
+  tokens: LocalTokenIssuer;
+  env: Record<string, string>;
+  dynamo: RunningDynamo;
+  sqs: RunningSqs;
+  /** Stops and restarts an emulator (fault-injection tests); DynamoDB keeps its data only with dataDir. */
+  restartDynamo(): Promise<void>;
+  restartSqs(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const REGION = 'eu-central-1';
+const SWEEP_INTERVAL_MS = 15_000;
+
+/**
+ * The embedded local platform: DynamoDB Local and the SQS emulator, the tables and queues of
+ * lib/resources.ts, the route table served over HTTP by the same handlers, the queue consumer fed
+ * like an event source mapping, and the outbox sweeper on a timer as EventBridge would run it.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const log = options.log ?? (() => undefined);
+  const prefix = options.prefix ?? 'interop-local';
+  const dynamoOptions = {
+    port: options.dynamoPort,
+    path: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
+    logFile: options.dataDir ? join(options.dataDir, 'dynamodb.log') : undefined,
+  };
+  let dynamo = await startDynamoDbLocal(dynamoOptions);
+  let sqs = await startSqsEmulator({ port: options.sqsPort });
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  Object.assign(process.env, {
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+    STAGE: 'local',
+    POWERTOOLS_SERVICE_NAME: 'local-platform',
+    POWERTOOLS_METRICS_NAMESPACE: 'EuInterop',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+  const dynamoClient = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials });
+  const env: Record<string, string> = { ...(await provisionTables(dynamoClient, prefix)) };
+  dynamoClient.destroy();
+  const sqsClient = new SQSClient({
+    region: REGION,
+    endpoint: sqs.endpoint,
+    credentials,
+    useQueueUrlAsEndpoint: false,
+  });
+  Object.assign(env, await provisionQueues(sqsClient, prefix));
+  Object.assign(process.env, env);
+  log(`tables and queues ready (${Object.keys(env).length} resources)`);
+
+  const tokens = await localTokenIssuer(options.dataDir ? join(options.dataDir, 'keys') : undefined);
+  const handlers = new Map<string, Promise<ApiGatewayHandler>>();
+  const loadHandler = (component: Component) => {
+    if (!handlers.has(component)) {
+      handlers.set(
+        component,
+        import(`../functions/${component}/index.ts`).then((m: { handler: ApiGatewayHandler }) => m.handler),
+      );
+    }
+    return handlers.get(component)!;
+  };
+  const { openApiDocument } = await import('../functions/shared/openapi');
+  const api = await startApiServer({
+    port: options.port,
+    tokens,
+    loadHandler,
+    openApi: () => openApiDocument(api.url),
+    staticFiles: options.staticFiles,
+  });
+
+  let poller: QueuePoller | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  const startWorkers = async () => {
+    if (!options.workers) return;
+    const queueArn =
+      (
+        await sqsClient.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: env[MID_CHECK_QUEUE.envVar],
+            AttributeNames: ['QueueArn'],
+          }),
+        )
+      ).Attributes?.QueueArn ?? '';
+    poller = startQueuePoller({
+      client: sqsClient,
+      queueUrl: env[MID_CHECK_QUEUE.envVar]!,
+      queueArn,
+      batchSize: MID_CHECK_QUEUE.batchSize,
+      handler: async () =>
+        ((await import('../functions/mid/check-consumer')) as { handler: SqsHandler }).handler,
+      onError: (error) => log(`MID consumer: ${(error as Error).message}`),
+    });
+    const { sweepPendingChecks } = await import('../functions/cir/outbox-sweeper');
+    sweeper = setInterval(() => {
+      sweepPendingChecks().catch((error: unknown) => log(`outbox sweeper: ${(error as Error).message}`));
+    }, SWEEP_INTERVAL_MS);
+  };
+  await startWorkers();
+
+  const platform: Platform = {
+    url: api.url,
+    tokens,
+    env,
+    dynamo,
+    sqs,
+    async restartDynamo() {
+      await dynamo.stop();
+      dynamo = await startDynamoDbLocal(dynamoOptions);
+      platform.dynamo = dynamo;
+    },
+    async restartSqs() {
+      await poller?.stop();
+      await sqs.stop();
+      sqs = await startSqsEmulator({ port: options.sqsPort });
+      platform.sqs = sqs;
+      Object.assign(env, await provisionQueues(sqsClient, prefix));
+      Object.assign(process.env, env);
+      if (options.workers) {
+        if (sweeper) clearInterval(sweeper);
+        await startWorkers();
+      }
+    },
+    async stop() {
+      if (sweeper) clearInterval(sweeper);
+      await poller?.stop();
+      await api.stop();
+      sqsClient.destroy();
+      await sqs.stop();
+      await dynamo.stop();
+    },
+  };
+  return platform;
+}
