@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import type { Role } from './shared/auth/roles';
+import { ESP_ROLES, type Role } from './shared/auth/roles';
 import { auditQuerySchema } from './shared/schemas/audit';
+import { espSearchBodySchema } from './shared/schemas/esp';
+import { linkListQuerySchema, linkPathSchema, verificationBodySchema } from './shared/schemas/mid';
 import { originSystemSchema, recordBodySchema, recordIdSchema } from './shared/schemas/record';
+import { identifyBodySchema, verifyBodySchema } from './shared/schemas/sbms';
 
 /**
  * The route table, defined once: the CDK API construct and the local API server both read it, the
  * OpenAPI document is generated from it, and the authorisation matrix test walks it.
  */
-export const COMPONENTS = ['cir', 'audit'] as const;
+export const COMPONENTS = ['cir', 'audit', 'sbms', 'mid', 'esp'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -32,6 +35,9 @@ export interface RouteDefinition {
 }
 
 const recordPath = z.object({ system: originSystemSchema, recordId: recordIdSchema });
+
+/** sBMS callers (issue 3): the internal components, police identity checks, ESP biometric queries. */
+const SBMS_ROLES: readonly Role[] = ['internal-component', ...ESP_ROLES];
 
 export const ROUTES: readonly RouteDefinition[] = [
   {
@@ -76,6 +82,71 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: 'Read the access log (Arts 10, 16, 24, 36), filtered by day range, user, authority, action',
     request: { query: auditQuerySchema },
     responses: { 200: 'log entries, newest first, with a cursor' },
+  },
+  {
+    operationId: 'identify',
+    method: 'POST',
+    path: '/v1/sbms/identify',
+    component: 'sbms',
+    roles: SBMS_ROLES,
+    summary: '1:N biometric identification over the shared gallery (Art 14); every search logged (Art 16)',
+    request: { body: identifyBodySchema },
+    responses: { 200: 'ranked candidates with fused and per-modality scores' },
+  },
+  {
+    operationId: 'verify',
+    method: 'POST',
+    path: '/v1/sbms/verify',
+    component: 'sbms',
+    roles: SBMS_ROLES,
+    summary: '1:1 biometric verification against one record (Art 14)',
+    request: { body: verifyBodySchema },
+    responses: { 200: 'score and decision', 404: 'no templates for that record' },
+  },
+  {
+    operationId: 'listLinks',
+    method: 'GET',
+    path: '/v1/mid/links',
+    component: 'mid',
+    roles: ['link-verifier'],
+    summary: "The caller's verification queue: yellow links routed to its authority, oldest first (Art 29)",
+    request: { query: linkListQuerySchema },
+    responses: { 200: 'queue page with ages and a cursor' },
+  },
+  {
+    operationId: 'getLink',
+    method: 'GET',
+    path: '/v1/mid/links/{linkId}',
+    component: 'mid',
+    roles: ['link-verifier', ...ESP_ROLES],
+    summary:
+      'Identity confirmation file of a link (Art 34), both files side by side with the evidence (Art 26)',
+    request: { path: linkPathSchema },
+    responses: { 200: 'the identity confirmation file', 404: 'no such link, or not visible to the caller' },
+  },
+  {
+    operationId: 'verifyLink',
+    method: 'POST',
+    path: '/v1/mid/links/{linkId}/verification',
+    component: 'mid',
+    roles: ['link-verifier'],
+    summary: 'Manual verification of a link: white, green or red with a justification (Arts 29-33)',
+    request: { path: linkPathSchema, body: verificationBodySchema },
+    responses: {
+      200: 'the link after classification',
+      409: 'stale version',
+      422: 'contradictory classification',
+    },
+  },
+  {
+    operationId: 'espSearch',
+    method: 'POST',
+    path: '/v1/esp/search',
+    component: 'esp',
+    roles: [...ESP_ROLES, 'designated-authority'],
+    summary: "One query over every system the caller's profile allows, in parallel (Arts 6-11)",
+    request: { body: espSearchBodySchema },
+    responses: { 200: 'one result per permitted system with its status' },
   },
 ];
 

@@ -43,6 +43,17 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   },
   // The DPO's reading of the log, and the audit entry of that reading.
   audit: { tables: { [AUDIT_TABLE.name]: 'append' } },
+  // 1:N and 1:1 over the gallery: shards caught up from the CIR's template feed, snapshots in S3.
+  sbms: { tables: { [CIR_TABLE.name]: 'read', [AUDIT_TABLE.name]: 'append' }, snapshots: 'readWrite' },
+  // Verification queue, identity confirmation files and manual classification of links.
+  mid: {
+    tables: { [CIR_TABLE.name]: 'read', [LINKS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
+  },
+  // Searches the CIR (with MID links) and the reference central systems; biometric queries via the sBMS.
+  esp: {
+    tables: { [CIR_TABLE.name]: 'read', [LINKS_TABLE.name]: 'read', [AUDIT_TABLE.name]: 'append' },
+    snapshots: 'readWrite',
+  },
   // MID checks: reads candidates, writes links and the processed-check marker, clears the outbox
   // marker of the file, logs each comparison; the sBMS gallery loads and saves shard snapshots.
   'mid-check-consumer': {

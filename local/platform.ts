@@ -17,6 +17,8 @@ export interface PlatformOptions {
   sqsPort: number;
   /** Keep DynamoDB data and the token key here; omit for an in-memory platform (tests). */
   dataDir?: string;
+  /** Where the token-signing key lives when there is no dataDir (tests share it with their workers). */
+  keyDir?: string;
   prefix?: string;
   /** Run the MID queue consumer and the outbox sweeper (off for tests that drive them by hand). */
   workers?: boolean;
@@ -81,7 +83,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   Object.assign(process.env, env);
   log(`tables and queues ready (${Object.keys(env).length} resources)`);
 
-  const tokens = await localTokenIssuer(options.dataDir ? join(options.dataDir, 'keys') : undefined);
+  const tokens = await localTokenIssuer(options.dataDir ? join(options.dataDir, 'keys') : options.keyDir);
   const handlers = new Map<string, Promise<ApiGatewayHandler>>();
   const loadHandler = (component: Component) => {
     if (!handlers.has(component)) {

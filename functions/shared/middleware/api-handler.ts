@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
@@ -33,7 +32,6 @@ export function createApiHandler(handlers: Record<string, AnyApiHandler>, audit:
     const handler = route ? handlers[route.operationId] : undefined;
     if (!route || !request || !handler) throw new ApiError(404, 'NO_SUCH_ROUTE', 'no such route');
     metrics.addDimension('operation', route.operationId);
-    metrics.addMetric('requests', MetricUnit.Count, 1);
     const response: ApiResponse = await handler(request);
     return response as unknown as APIGatewayProxyResult;
   };

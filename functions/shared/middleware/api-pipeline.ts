@@ -1,3 +1,4 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { AuditEntryInput } from '../../audit/domain/entry';
@@ -7,7 +8,7 @@ import { findRoute, type RouteDefinition } from '../../routes';
 import { type Caller, callerFromClaims, hasAnyRole } from '../auth/claims';
 import { ApiError, Forbidden, isClientError, Unauthenticated, ValidationFailed } from '../errors';
 import type { ApiRequest, ApiResponse, AuditAnnotations } from '../http';
-import { logger } from '../powertools';
+import { logger, metrics } from '../powertools';
 import { parseOrThrow } from '../validation';
 
 export interface ApiState {
@@ -105,6 +106,11 @@ export function parseAndValidate(): Middleware {
 export function auditAndRespond(audit: () => AuditLog): Middleware {
   const finish = async (request: ApiMiddyRequest, response: ApiResponse) => {
     const { caller, route, annotations } = request.context.api ?? { annotations: {} };
+    metrics.addMetric(
+      response.statusCode >= 500 ? 'serverErrors' : response.statusCode >= 400 ? 'clientErrors' : 'requests',
+      MetricUnit.Count,
+      1,
+    );
     if (caller && route)
       await audit().append(auditEntry(request, caller, route, annotations, response.statusCode));
     request.response = toProxyResult(response, requestIdOf(request));

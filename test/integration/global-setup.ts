@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { localTokenIssuer } from '../../local/auth/tokens';
+import { startPlatform } from '../../local/platform';
+import { freePort } from '../support/free-port';
+
+/**
+ * The integration layer runs the handlers against the embedded emulators: one in-memory platform
+ * (DynamoDB Local, the SQS emulator, the API server and the MID consumer) for the whole run.
+ */
+export default async function setup(project: TestProject) {
+  const keyDir = mkdtempSync(join(tmpdir(), 'interop-keys-'));
+  await localTokenIssuer(keyDir);
+  const platform = await startPlatform({
+    port: 0,
+    dynamoPort: await freePort(),
+    sqsPort: await freePort(),
+    keyDir,
+    prefix: 'it',
+    workers: true,
+  });
+  project.provide('platform', { url: platform.url, keyDir, env: { ...platform.env, ...pickAwsEnv() } });
+  return async () => {
+    await platform.stop();
+    rmSync(keyDir, { recursive: true, force: true });
+  };
+}
+
+function pickAwsEnv(): Record<string, string> {
+  const keys = Object.keys(process.env).filter(
+    (key) => key.startsWith('AWS_') || key.startsWith('POWERTOOLS_'),
+  );
+  return Object.fromEntries(keys.map((key) => [key, process.env[key]!]));
+}
