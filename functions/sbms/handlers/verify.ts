@@ -1,0 +1,34 @@
+import { NotFound } from '../../shared/errors';
+import { type ApiHandler, ok } from '../../shared/http';
+import type { VerifyBody } from '../../shared/schemas/sbms';
+import type { SbmsService } from '../service';
+import { gateProbe } from './probe';
+
+/**
+ * `POST /v1/sbms/verify`: 1:1 against the enrolled templates of one record (Art 14); 404 when the
+ * record has none (deleted, never enrolled, or every template refused at enrolment).
+ */
+export function verifyHandler(service: () => Promise<SbmsService>): ApiHandler<VerifyBody> {
+  return async (request) => {
+    const { templates, system, recordId } = request.body;
+    const ref = { system, recordId };
+    request.audit.systems = [system];
+    request.audit.records = [ref];
+    request.audit.purpose = request.body.purpose;
+    const { probe, modalities, refusedTemplates } = gateProbe(templates);
+    request.audit.details = {
+      biometricTypes: modalities.join(','),
+      templatesRefused: refusedTemplates.length,
+    };
+    const verification = await (await service()).verify(probe, ref);
+    if (!verification) {
+      request.audit.resultCount = 0;
+      throw new NotFound('enrolled templates of that record');
+    }
+    request.audit.resultCount = 1;
+    request.audit.details.decision = verification.decision;
+    request.audit.details.compared = verification.compared.join(',');
+    const { score, decision, perModality, compared } = verification;
+    return ok({ score, decision, perModality, compared, refusedTemplates });
+  };
+}
