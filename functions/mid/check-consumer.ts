@@ -1,5 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
@@ -41,7 +43,7 @@ async function processMessage(record: SQSRecord): Promise<void> {
   try {
     const summary = await checkRecord(toMidFile(stored as unknown as Record<string, unknown>), ports);
     await cir.completeCheck(ref, stored.version);
-    metrics.addMetric('midChecks', 'Count', 1);
+    metrics.addMetric('midChecks', MetricUnit.Count, 1);
     await auditLogFromEnv().append({
       requestId: record.messageId,
       timestamp: new Date().toISOString(),
@@ -75,4 +77,7 @@ async function processMessage(record: SQSRecord): Promise<void> {
 export const handler = middy(
   async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
     processPartialResponse(event, processMessage, processor, { context }),
-).use(injectLambdaContext(logger, { resetKeys: true }));
+)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  // Publishes the metrics added while processing the batch (one EMF blob per invocation).
+  .use(logMetrics(metrics, { captureColdStartMetric: process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined }));
