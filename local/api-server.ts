@@ -13,6 +13,8 @@ export type ApiGatewayHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyResult>;
 export type StaticHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+/** Local-only routes outside the route table (e.g. demo sign-in); answers true when it handled the request. */
+export type ExtraRoutes = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 
 interface CompiledRoute {
   route: RouteDefinition;
@@ -37,6 +39,7 @@ export interface ApiServerOptions {
   loadHandler: (component: Component) => Promise<ApiGatewayHandler>;
   openApi: () => object;
   staticFiles?: StaticHandler;
+  extraRoutes?: ExtraRoutes;
 }
 
 /**
@@ -71,6 +74,7 @@ async function handle(options: ApiServerOptions, request: IncomingMessage, respo
   const method = request.method ?? 'GET';
   if (method === 'GET' && url.pathname === '/health') return send(response, 200, { status: 'ok' });
   if (method === 'GET' && url.pathname === '/openapi.json') return send(response, 200, options.openApi());
+  if (await options.extraRoutes?.(request, response)) return;
   const match = matchRoute(method, url.pathname);
   if (!match) {
     if (method === 'GET' && options.staticFiles?.(request, response)) return;

@@ -5,6 +5,7 @@ import type { Component } from '../functions/routes';
 import { MID_CHECK_QUEUE } from '../lib/resources';
 import { type ApiGatewayHandler, type StaticHandler, startApiServer } from './api-server';
 import { type LocalTokenIssuer, localTokenIssuer } from './auth/tokens';
+import { demoSignInRoutes } from './demo-sign-in';
 import { type RunningDynamo, startDynamoDbLocal } from './emulators/dynamodb';
 import { type RunningSqs, startSqsEmulator } from './emulators/sqs';
 import { provisionQueues, provisionTables } from './provision';
@@ -101,6 +102,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     loadHandler,
     openApi: () => openApiDocument(api.url),
     staticFiles: options.staticFiles,
+    extraRoutes: demoSignInRoutes(tokens),
   });
 
   let poller: QueuePoller | undefined;
