@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Lambda runs Node 22; the SDK's notice about Node 20 on this machine is noise in test output
+// (set here for the global setups, which run in this process, and below for the test workers).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 // One project per test layer (ARCHITECTURE.md): `npm test` runs them all, `npm run test:<layer>` one.
 export default defineConfig({
   test: {
-    // Lambda runs Node 22; the SDK's notice about Node 20 on this machine is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
