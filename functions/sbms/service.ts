@@ -1,6 +1,9 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
+import { tracer } from '../shared/powertools';
 import { FileSnapshotStore } from './adapters/file-snapshot-store';
 import { InMemorySnapshotStore } from './adapters/in-memory-snapshot-store';
 import { DEFAULT_CALIBRATION } from './domain/calibration';
@@ -9,12 +12,13 @@ import { createScoreFusion } from './domain/fusion';
 import { identify, type Verification, verify } from './domain/matcher';
 import type { SnapshotStore } from './domain/ports';
 import type { Candidate, Probe, SearchOptions, TemplateRef } from './domain/types';
-import { type InProcessGallery, shardOfRecord, startInProcessGallery } from './gallery';
+import { type InProcessGallery, shardIds, shardOfRecord, startInProcessGallery } from './gallery';
+import { LambdaShardClient, shardFunctionName } from './lambda-shard-client';
 import { S3SnapshotStore } from './s3-snapshot-store';
 import { DynamoTemplateFeed } from './template-feed';
 
 /** Snapshot once this many changes have been applied since the last one (cold starts stay short). */
-const SNAPSHOT_AFTER_CHANGES = 1000;
+export const SNAPSHOT_AFTER_CHANGES = 1000;
 
 export interface SbmsService {
   identify(probe: Probe, options: SearchOptions): Promise<Candidate[]>;
@@ -38,9 +42,18 @@ export function sbmsService(): Promise<SbmsService> {
 
 export const shardOfFile = () => shardOfRecord(loadConfig().SBMS_SHARDS);
 
+/**
+ * `SBMS_SHARD_FUNCTION` (set by CDK): each shard is searched by invoking the shard worker function,
+ * so shards live in their own function instances; `{shard}` in the name selects one function per
+ * shard. Unset (local platform, tests): every shard runs in this process.
+ */
+const shardFunctionEnv = z.object({ SBMS_SHARD_FUNCTION: z.string().min(1).optional() });
+
 async function startService(): Promise<SbmsService> {
   const config = loadConfig();
   const feed = new DynamoTemplateFeed(dynamo, config.CIR_TABLE);
+  const { SBMS_SHARD_FUNCTION } = shardFunctionEnv.parse(process.env);
+  if (SBMS_SHARD_FUNCTION) return lambdaService(config.SBMS_SHARDS, SBMS_SHARD_FUNCTION, feed);
   const gallery: InProcessGallery = await startInProcessGallery({
     shardCount: config.SBMS_SHARDS,
     config: DEFAULT_SBMS_CONFIG,
@@ -64,6 +77,22 @@ async function startService(): Promise<SbmsService> {
       return enrolled ? verify(probe, enrolled, fusion, threshold) : undefined;
     },
     saveSnapshots: () => gallery.saveSnapshots(),
+  };
+}
+
+/** The sBMS fanning out to shard worker functions; each worker saves its own snapshots. */
+function lambdaService(shardCount: number, functionName: string, feed: DynamoTemplateFeed): SbmsService {
+  const lambda = tracer.captureAWSv3Client(new LambdaClient({}));
+  const shards = shardIds(shardCount).map(
+    (shardId) => new LambdaShardClient(lambda, shardFunctionName(functionName, shardId), shardId),
+  );
+  return {
+    identify: (probe, options) => identify(shards, probe, options),
+    async verify(probe, ref, threshold = thresholds.verify) {
+      const enrolled = await feed.get(ref);
+      return enrolled ? verify(probe, enrolled, fusion, threshold) : undefined;
+    },
+    saveSnapshots: async () => undefined,
   };
 }
 
