@@ -5,7 +5,7 @@ import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { Component } from '../functions/routes';
 import { acknowledge } from './nag';
-import { AUDIT_TABLE, CIR_TABLE, LINKS_TABLE, MID_CHECK_QUEUE } from './resources';
+import { AUDIT_TABLE, CENTRAL_SYSTEMS_TABLE, CIR_TABLE, LINKS_TABLE, MID_CHECK_QUEUE } from './resources';
 import type { StatefulStack } from './stateful-stack';
 
 /**
@@ -51,7 +51,12 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   },
   // Searches the CIR (with MID links) and the reference central systems; biometric queries via the sBMS.
   esp: {
-    tables: { [CIR_TABLE.name]: 'read', [LINKS_TABLE.name]: 'read', [AUDIT_TABLE.name]: 'append' },
+    tables: {
+      [CIR_TABLE.name]: 'read',
+      [LINKS_TABLE.name]: 'read',
+      [CENTRAL_SYSTEMS_TABLE.name]: 'read',
+      [AUDIT_TABLE.name]: 'append',
+    },
     snapshots: 'readWrite',
   },
   // MID checks: reads candidates, writes links and the processed-check marker, clears the outbox

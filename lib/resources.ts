@@ -78,7 +78,28 @@ export const AUDIT_TABLE: TableDefinition = {
   ],
 };
 
-export const TABLES = [CIR_TABLE, LINKS_TABLE, AUDIT_TABLE] as const;
+/**
+ * The central systems the ESP queries besides the CIR (SIS, EES, VIS, ETIAS, EURODAC, ECRIS_TCN,
+ * Europol data, Interpol SLTD and TDAWN) are outside the platform. Their reference implementations
+ * keep their records here, one item collection per system (`SYSTEM#{system}`), so that no system
+ * reads another's records. Templates are not stored: biometric queries go through the sBMS,
+ * restricted to the system, and come back as record ids.
+ */
+export const CENTRAL_SYSTEMS_TABLE: TableDefinition = {
+  name: 'CentralSystems',
+  envVar: 'CENTRAL_SYSTEMS_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsis: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'KEYS_ONLY' }],
+  accessPatterns: [
+    'record by id:              GetItem   pk=SYSTEM#{system}, sk=RECORD#{recordId} (BatchGetItem for many)',
+    'candidates by lookup key:  Query gsi1 gsi1pk={system}|{key} -> gsi1sk={recordId} (key items pk=SYSTEM#{system}, sk=KEY#{key}#{recordId})',
+    '  keys are the MID blocking keys (sy|, gy|, gm|, nn|, dn|) and document keys dc|{ocrCanonicalNumber}',
+    'write / delete a record:   GetItem of the record (its stored key list), then one TransactWrite of the record and its key items',
+  ],
+};
+
+export const TABLES = [CIR_TABLE, LINKS_TABLE, AUDIT_TABLE, CENTRAL_SYSTEMS_TABLE] as const;
 
 export interface QueueDefinition {
   name: string;

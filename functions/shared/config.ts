@@ -15,6 +15,19 @@ const configSchema = z.object({
   /** Where shard snapshots go: an S3 bucket in AWS, a directory locally; neither: rebuilt from the CIR. */
   SBMS_SNAPSHOT_BUCKET: z.string().min(1).optional(),
   SBMS_SNAPSHOT_DIR: z.string().min(1).optional(),
+  /** Records of the reference central systems the ESP queries (only the ESP reads it). */
+  CENTRAL_SYSTEMS_TABLE: z.string().min(1).optional(),
+  /** ESP: time budget of each source in ms, and per-system overrides as JSON (`{"EUROPOL":3000}`). */
+  ESP_BUDGET_MS: z.coerce.number().int().min(1).max(30_000).default(2000),
+  ESP_SYSTEM_BUDGETS_MS: z.string().min(1).optional(),
+  /** ESP: latency/failure injected into sources, JSON per system (local demos and tests; docs/esp.md). */
+  ESP_FAULTS: z.string().min(1).optional(),
+  /** Consultation (Art 22): its table, its state machine, and the durations the workflow applies (seconds). */
+  CONSULTATIONS_TABLE: z.string().min(1).optional(),
+  CONSULTATION_STATE_MACHINE_ARN: z.string().min(1).optional(),
+  CONSULTATION_DECISION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(172_800),
+  CONSULTATION_GRANT_VALIDITY_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(86_400),
+  CONSULTATION_URGENT_VERIFICATION_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(86_400),
 });
 
 export type PlatformConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,5 @@
+import { compactName } from '../../mid/domain/normalise';
 import type { Identity } from '../../shared/schemas/record';
-import { normaliseText } from './normalise';
 import type { QueryIdentity } from './query';
 
 export interface IdentityMatch {
@@ -29,8 +29,8 @@ function firstNameTypes(identity: Identity): string[] {
 }
 
 function anyEqual(left: readonly string[], right: readonly string[]): boolean {
-  const normalised = new Set(right.map(normaliseText));
-  return left.some((value) => normalised.has(normaliseText(value)));
+  const normalised = new Set(right.map(compactName));
+  return left.some((value) => normalised.has(compactName(value)));
 }
 
 /** `00` in a partial date is unknown: it matches any value. */
@@ -43,7 +43,8 @@ function datesCompatible(left: string, right: string): boolean {
 
 /**
  * Default matcher for tests and the benchmark: every category the query gives must be equal after
- * normalisation (names across surname-type / first-name-type fields, as in 2023/333 "same").
+ * harmonisation (the MID's `compactName`; names across surname-type / first-name-type fields, as in
+ * 2023/333 "same").
  * A category the record lacks counts neither for nor against.
  */
 export const normalisingExactMatcher: IdentityMatcher = (query, record) => {
@@ -56,7 +57,7 @@ export const normalisingExactMatcher: IdentityMatcher = (query, record) => {
   if (query.nationalities && record.nationalities.length > 0)
     checks.push(query.nationalities.some((code) => record.nationalities.includes(code)));
   if (query.placeOfBirth && record.placeOfBirth)
-    checks.push(normaliseText(query.placeOfBirth) === normaliseText(record.placeOfBirth));
+    checks.push(compactName(query.placeOfBirth) === compactName(record.placeOfBirth));
   const agreeing = checks.filter(Boolean).length;
   return { match: agreeing === checks.length, score: agreeing / checks.length };
 };

@@ -1,8 +1,8 @@
+import { harmoniseDocumentNumber } from '../../mid/domain/comparators';
 import type { EspSource } from '../../shared/systems';
 import { documentQueryKeys, identityQueryKeys } from './blocking-keys';
 import { applyFaults, type FaultInjection } from './fault-injection';
 import type { IdentityMatcher } from './identity-matcher';
-import { normaliseDocumentNumber } from './normalise';
 import type { EspQuery, QueryPart, QueryTravelDocument } from './query';
 import type { SearchSource, SourceHit } from './search-source';
 import type { BiometricSearch, SourceDataStore } from './source-data-store';
@@ -18,11 +18,11 @@ export interface ReferenceSourceOptions {
   random?: () => number;
 }
 
-function documentMatches(query: QueryTravelDocument, record: SearchableRecord): boolean {
-  const number = normaliseDocumentNumber(query.number);
+export function documentMatches(query: QueryTravelDocument, record: SearchableRecord): boolean {
+  const number = harmoniseDocumentNumber(query.number);
   return (record.travelDocuments ?? []).some(
     (document) =>
-      normaliseDocumentNumber(document.number) === number &&
+      harmoniseDocumentNumber(document.number) === number &&
       (query.issuingCountry === undefined || query.issuingCountry === document.issuingCountry) &&
       (query.type === undefined || query.type === document.type),
   );

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { recordKeys } from '../../../functions/esp/domain/blocking-keys';
+import {
+  documentQueryKeys,
+  identityQueryKeys,
+  recordKeys,
+} from '../../../functions/esp/domain/blocking-keys';
 import { InjectedSourceFailure } from '../../../functions/esp/domain/fault-injection';
 import { normalisingExactMatcher } from '../../../functions/esp/domain/identity-matcher';
 import { parseEspQuery } from '../../../functions/esp/domain/query';
@@ -68,9 +72,25 @@ describe('reference source', () => {
 });
 
 describe('blocking keys', () => {
-  it('index a record by name prefix, date of birth and document number', () => {
+  it("index a record under the MID's blocking keys, its surname word and every document", () => {
     const record = parseSourceRecord('SIS', SEED.SIS[0]) as SearchableRecord;
-    expect(recordKeys(record)).toEqual(['sn:POP', 'dob:1985-03-14', 'doc:MD1234567']);
+    const keys = recordKeys(record);
+    expect(keys).toEqual(expect.arrayContaining(['sy|PPSK|1985', 'nn|AN|PPSK', 'sn|PPSK', 'dc|M01234567']));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a transliteration variant of the name meets the record under a shared key', () => {
+    const record = parseSourceRecord('SIS', SEED.SIS[0]) as SearchableRecord;
+    const keys = identityQueryKeys({ identity: { surnames: ['POPESKU'], dateOfBirth: '1985-03-14' } });
+    expect(keys.some((key) => recordKeys(record).includes(key))).toBe(true);
+  });
+
+  it('a surname alone is looked up by its surname word; with a first name or full date it is not', () => {
+    expect(identityQueryKeys({ identity: { surnames: ['POPESCU'] } })).toContain('sn|PPSK');
+    expect(identityQueryKeys({ identity: { surnames: ['POPESCU'], firstNames: ['ANA'] } })).not.toContain(
+      'sn|PPSK',
+    );
+    expect(documentQueryKeys({ travelDocument: { number: 'md-1234567' } })).toEqual(['dc|M01234567']);
   });
 });
 
