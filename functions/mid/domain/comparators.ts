@@ -168,7 +168,19 @@ export function ocrCanonical(value: string): string {
   return out;
 }
 
-export type DocumentLevel = 'exact' | 'ocr-confusion' | 'one-edit' | 'different';
+export type DocumentLevel = 'exact' | 'ocr-confusion' | 'one-edit' | 'sequential' | 'different';
+
+/**
+ * Two numbers of one series issued one after the other (same prefix, numeric parts one apart):
+ * documents issued together, to twins or to members of one family. A typo rarely produces this
+ * (the last digit, off by exactly one), so it is a level of its own and not an agreement.
+ */
+export function isSequentialDocument(a: string, b: string): boolean {
+  const x = /^(.*?)(\d+)$/.exec(harmoniseDocumentNumber(a));
+  const y = /^(.*?)(\d+)$/.exec(harmoniseDocumentNumber(b));
+  if (!x || !y || x[1] !== y[1] || x[2]!.length !== y[2]!.length) return false;
+  return Math.abs(Number(x[2]) - Number(y[2])) === 1;
+}
 
 const MIN_DOCUMENT_LENGTH_FOR_FUZZY = 6;
 
@@ -181,6 +193,7 @@ export function compareDocumentNumbers(a: string, b: string): DocumentLevel {
   const canonicalB = ocrCanonical(b);
   if (canonicalA === canonicalB) return 'ocr-confusion';
   const longEnough = Math.min(canonicalA.length, canonicalB.length) >= MIN_DOCUMENT_LENGTH_FOR_FUZZY;
+  if (longEnough && isSequentialDocument(a, b)) return 'sequential';
   if (longEnough && singleEdit(canonicalA, canonicalB)) return 'one-edit';
   return 'different';
 }

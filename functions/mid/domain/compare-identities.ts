@@ -82,10 +82,20 @@ export function compareIdentities(
 }
 
 /**
- * The score adds field weights as if fields were independent. Namesakes break that: they share
- * every name and the nationality, which outweighs a different date of birth. So a pair whose dates
- * of birth disagree outright is no candidate, whatever its score, unless the document numbers
- * agree up to one edit.
+ * The score adds field weights as if fields were independent. Two kinds of pair break that:
+ *
+ * - namesakes share every name and the nationality, which outweighs a different date of birth.
+ *   A pair whose dates of birth disagree outright is no candidate (`dateOfBirth`);
+ * - twins and siblings share the surname, the date or place of birth and the nationality: the
+ *   agreement that makes the score is family resemblance, not identity. What tells them apart is
+ *   exactly what differs within a family: the first names, the sex, and documents issued together
+ *   (numbers one apart). A pair whose first names disagree outright **and** whose sex differs or
+ *   whose documents are sequential is no candidate (`family`). First names alone are not enough:
+ *   registrations do record one person under another first name (a translated, religious or
+ *   adopted name), with the rest of the identity unchanged.
+ *
+ * Either conflict is lifted when the document numbers agree (exact, OCR confusion or one edit
+ * that is not a sequential number): one travel document is one person.
  */
 const DOCUMENT_AGREEMENT: ReadonlySet<string> = new Set(['exact', 'ocr-confusion', 'one-edit']);
 
@@ -93,7 +103,11 @@ function conflictsOf(scored: readonly ScoredVariable[]): string[] {
   const levelOf = (variable: Variable) => scored.find((entry) => entry.variable === variable)?.level;
   const document = levelOf('travelDocument');
   if (document !== undefined && DOCUMENT_AGREEMENT.has(document)) return [];
-  return levelOf('dateOfBirth') === 'different' ? ['dateOfBirth'] : [];
+  const conflicts: string[] = [];
+  if (levelOf('dateOfBirth') === 'different') conflicts.push('dateOfBirth');
+  if (levelOf('firstNames') === 'different' && (levelOf('sex') === 'different' || document === 'sequential'))
+    conflicts.push('family');
+  return conflicts;
 }
 
 /**

@@ -24,7 +24,7 @@ export const LEVELS = {
   sex: ['same', 'different'],
   nationality: ['shared', 'different'],
   placeOfBirth: ['exact', 'close', 'different'],
-  travelDocument: ['exact', 'ocr-confusion', 'one-edit', 'different'],
+  travelDocument: ['exact', 'ocr-confusion', 'one-edit', 'sequential', 'different'],
 } as const;
 
 export type Variable = keyof typeof LEVELS;
@@ -54,6 +54,8 @@ function nameLevel(a: PreparedName, b: PreparedName, kind: 'surname' | 'firstNam
   const shortName = Math.min(a.compact.length, b.compact.length) < MIN_LENGTH_FOR_ONE_EDIT;
   if ((distance <= 1 && !shortName) || similarity >= CLOSE_JARO_WINKLER) return 'close';
   if (isTokenSubset(a, b)) return 'partial';
+  const aligned = alignedTokensLevel(a, b);
+  if (aligned) return aligned;
   const longEnough = Math.min(a.compact.length, b.compact.length) >= MIN_LENGTH_FOR_TWO_EDITS;
   if (
     similarity >= FUZZY_JARO_WINKLER ||
@@ -76,6 +78,61 @@ function isTokenSubset(a: PreparedName, b: PreparedName): boolean {
   const [shorter, longer] = a.tokens.length <= b.tokens.length ? [a, b] : [b, a];
   if (shorter.tokens.length === longer.tokens.length) return false;
   return shorter.tokens.every((token) => longer.tokens.includes(token));
+}
+
+type TokenAgreement = 'variant' | 'close' | 'fuzzy' | undefined;
+
+/** How one name word agrees with another (a single word, so no token logic). */
+function tokenAgreement(a: PreparedName, i: number, b: PreparedName, j: number): TokenAgreement {
+  const x = a.tokens[i]!;
+  const y = b.tokens[j]!;
+  if (x === y || a.tokenVariants[i] === b.tokenVariants[j]) return 'variant';
+  const shortWord = Math.min(x.length, y.length) < MIN_LENGTH_FOR_ONE_EDIT;
+  const distance = damerauLevenshtein(x, y);
+  const similarity = jaroWinkler(x, y);
+  if ((distance <= 1 && !shortWord) || similarity >= CLOSE_JARO_WINKLER) return 'close';
+  if (shortWord) return undefined;
+  const phonetic = a.tokenPhonetics[i]!;
+  if (similarity >= FUZZY_JARO_WINKLER || (phonetic !== '' && phonetic === b.tokenPhonetics[j]))
+    return 'fuzzy';
+  return undefined;
+}
+
+const TOKEN_RANK = { variant: 0, close: 1, fuzzy: 2 } as const;
+
+/**
+ * Names of several words compared word by word: each word of the shorter name paired with a
+ * distinct word of the other (greedy, best agreement first). A typo or another transliteration
+ * in one word of `RAJESH MUHAMMED` / `RAJEMH MOHAMMAD`, or a dropped middle name next to a typo
+ * (`DEEPAK BILAL` / `EDEPAK`), is then graded by its worst word instead of as a whole string.
+ * Equal word counts: `variant` or `close` when every word agrees at least that well, `fuzzy` when
+ * every word agrees at least fuzzily. Fewer words on one side: `partial` when every word of the
+ * shorter name agrees at least `close`. Otherwise undefined (the whole-string levels decide).
+ */
+function alignedTokensLevel(a: PreparedName, b: PreparedName): NameLevel | undefined {
+  if (a.tokens.length < 2 && b.tokens.length < 2) return undefined;
+  const [short, long] = a.tokens.length <= b.tokens.length ? [a, b] : [b, a];
+  const [shorter, longer] = [short.tokens, long.tokens];
+  const pairs: Array<{ i: number; j: number; rank: number }> = [];
+  shorter.forEach((_, i) => {
+    longer.forEach((_, j) => {
+      const agreement = tokenAgreement(short, i, long, j);
+      if (agreement) pairs.push({ i, j, rank: TOKEN_RANK[agreement] });
+    });
+  });
+  pairs.sort((p, q) => p.rank - q.rank || p.i - q.i || p.j - q.j);
+  const usedI = new Set<number>();
+  const usedJ = new Set<number>();
+  let worst = 0;
+  for (const pair of pairs) {
+    if (usedI.has(pair.i) || usedJ.has(pair.j)) continue;
+    usedI.add(pair.i);
+    usedJ.add(pair.j);
+    worst = Math.max(worst, pair.rank);
+  }
+  if (usedI.size < shorter.length) return undefined;
+  if (shorter.length < longer.length) return worst <= TOKEN_RANK.close ? 'partial' : undefined;
+  return worst === TOKEN_RANK.variant ? 'variant' : worst === TOKEN_RANK.close ? 'close' : 'fuzzy';
 }
 
 function isInitialOf(a: PreparedName, b: PreparedName): boolean {
@@ -129,6 +186,17 @@ function compareNameGroups(a: PreparedIdentity, b: PreparedIdentity): Comparison
       return {
         surname: { level: better.level, fields: `swapped:${better.fields}` },
         firstNames: { level: worse.level, fields: `swapped:${worse.fields}` },
+      };
+    }
+  }
+  const straightDisagrees = surname?.level === 'different' && firstNames?.level === 'different';
+  if (straightDisagrees && crossedOne && crossedTwo) {
+    // One name moved to the other group and the other replaced: `LODGE | GILLIAN` / `ADELE | LODGE`.
+    const better = crossedOne.rank <= crossedTwo.rank ? crossedOne : crossedTwo;
+    if (better.level !== 'different') {
+      return {
+        surname: { level: better.level, fields: `swapped:${better.fields}` },
+        firstNames: { level: 'different', fields: 'swapped:firstNames' },
       };
     }
   }

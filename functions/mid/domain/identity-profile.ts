@@ -42,6 +42,9 @@ export interface PreparedName {
   compact: string;
   variant: string;
   phonetic: string;
+  /** Per token: variant key and phonetic key (word-by-word comparison). */
+  tokenVariants: string[];
+  tokenPhonetics: string[];
 }
 
 export interface PreparedPlace {
@@ -64,16 +67,19 @@ export interface PreparedIdentity {
 export function prepareName(field: string, kind: NameKind, value: string): PreparedName | undefined {
   const compact = compactName(value);
   if (compact.length === 0) return undefined;
+  const tokens = nameTokens(value);
   return {
     field,
     kind,
     harmonised: harmoniseName(value),
     unpunctuated: unpunctuatedName(value),
     words: unpunctuatedName(value).split(' '),
-    tokens: nameTokens(value),
+    tokens,
     compact,
     variant: variantOfCompact(compact),
     phonetic: phoneticOfCompact(compact),
+    tokenVariants: tokens.map(variantOfCompact),
+    tokenPhonetics: tokens.map(phoneticOfCompact),
   };
 }
 
