@@ -84,6 +84,17 @@ export const ROUTES: readonly RouteDefinition[] = [
     responses: { 200: 'log entries, newest first, with a cursor' },
   },
   {
+    operationId: 'verifyAudit',
+    method: 'GET',
+    path: '/v1/audit/verification',
+    component: 'audit',
+    roles: ['data-protection-officer'],
+    summary:
+      "Verify the log's hash chains against their heads (tamper evidence); problems by chain and sequence",
+    request: {},
+    responses: { 200: 'chains and entries verified, problems found' },
+  },
+  {
     operationId: 'identify',
     method: 'POST',
     path: '/v1/sbms/identify',
@@ -147,6 +158,16 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: "One query over every system the caller's profile allows, in parallel (Arts 6-11)",
     request: { body: espSearchBodySchema },
     responses: { 200: 'one result per permitted system with its status' },
+  },
+  {
+    operationId: 'getEspProfile',
+    method: 'GET',
+    path: '/v1/esp/profile',
+    component: 'esp',
+    roles: [...ESP_ROLES, 'designated-authority'],
+    summary: "The caller's ESP profile: purposes, allowed query fields and systems searched (for terminals)",
+    request: {},
+    responses: { 200: "the caller's profile" },
   },
 ];
 

@@ -2,6 +2,7 @@ import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { createApiHandler } from '../shared/middleware/api-handler';
 import { listAuditHandler } from './handlers/list-audit';
+import { verifyAuditHandler } from './handlers/verify-audit';
 import { DynamoAuditLog } from './store';
 
 let auditLog: DynamoAuditLog | undefined;
@@ -10,4 +11,7 @@ export const auditLogFromEnv = () => {
   return auditLog;
 };
 
-export const handler = createApiHandler({ listAudit: listAuditHandler(auditLogFromEnv) }, auditLogFromEnv);
+export const handler = createApiHandler(
+  { listAudit: listAuditHandler(auditLogFromEnv), verifyAudit: verifyAuditHandler(auditLogFromEnv) },
+  auditLogFromEnv,
+);
