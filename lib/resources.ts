@@ -99,7 +99,34 @@ export const CENTRAL_SYSTEMS_TABLE: TableDefinition = {
   ],
 };
 
-export const TABLES = [CIR_TABLE, LINKS_TABLE, AUDIT_TABLE, CENTRAL_SYSTEMS_TABLE] as const;
+/**
+ * Art 22 consultations and their access requests (functions/consultation/store.ts). Items hold case
+ * references, record references and the workflow's callback token; never identity data.
+ */
+export const CONSULTATIONS_TABLE: TableDefinition = {
+  name: 'Consultations',
+  envVar: 'CONSULTATIONS_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  gsis: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' }],
+  accessPatterns: [
+    'consultation (flags, hits, follow-ups): GetItem pk=CONSULTATION#{id}, sk=CONSULTATION',
+    'access request (status, decision, grant): GetItem pk=REQUEST#{id}, sk=REQUEST',
+    "requests of a consultation:             by id from the consultation's follow-ups (one per flagged system)",
+    'verifying queue of a Member State:      Query gsi1 gsi1pk=PENDING#{memberState}, gsi1sk={createdAt}#{requestId} (sparse: only requests awaiting a decision, oldest first)',
+    'writes: PutItem conditioned on the version read; a new request and its follow-up in one transaction',
+    'retention: expiresAt (TTL) two years after the consultation, or after the request ended',
+  ],
+};
+
+export const TABLES = [
+  CIR_TABLE,
+  LINKS_TABLE,
+  AUDIT_TABLE,
+  CENTRAL_SYSTEMS_TABLE,
+  CONSULTATIONS_TABLE,
+] as const;
 
 export interface QueueDefinition {
   name: string;

@@ -1,0 +1,193 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ValidationFailed } from '../shared/errors';
+import { type AccessRequest, awaitsDecision, TERMINAL_STATUSES } from './domain/access-request';
+import type { Consultation } from './domain/consultation';
+import { conflict } from './domain/errors';
+import type { ConsultationStore } from './domain/ports';
+
+const DAY_SECONDS = 86_400;
+/**
+ * Consultations and ended requests are kept this long, then expire by TTL. The log (Art 24) keeps
+ * the record of every step; these items only serve the workflow and the authorities' reading.
+ */
+export const CONSULTATION_RETENTION_DAYS = 2 * 365;
+
+const consultationKey = (id: string) => ({ pk: `CONSULTATION#${id}`, sk: 'CONSULTATION' });
+const requestKey = (id: string) => ({ pk: `REQUEST#${id}`, sk: 'REQUEST' });
+export const pendingPartition = (memberState: string) => `PENDING#${memberState}`;
+
+/** The Consultations table (access patterns in lib/resources.ts): one item per consultation and per request. */
+export class DynamoConsultationStore implements ConsultationStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createConsultation(consultation: Consultation): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: this.consultationItem(consultation),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getConsultation(id: string): Promise<Consultation | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: consultationKey(id), ConsistentRead: true }),
+    );
+    return result.Item ? (result.Item.consultation as Consultation) : undefined;
+  }
+
+  async saveConsultation(next: Consultation, expectedVersion: number): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.consultationItem(next),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw staleWrite('consultation');
+      throw error;
+    }
+  }
+
+  async createRequest(
+    request: AccessRequest,
+    consultation: Consultation,
+    expectedVersion: number,
+  ): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: this.requestItem(request),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: this.consultationItem(consultation),
+                ConditionExpression: '#v = :v',
+                ExpressionAttributeNames: { '#v': 'version' },
+                ExpressionAttributeValues: { ':v': expectedVersion },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw staleWrite('consultation');
+      throw error;
+    }
+  }
+
+  async getRequest(id: string): Promise<AccessRequest | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: requestKey(id), ConsistentRead: true }),
+    );
+    return result.Item ? (result.Item.request as AccessRequest) : undefined;
+  }
+
+  async saveRequest(next: AccessRequest, expectedVersion: number): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.requestItem(next),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw staleWrite('access request');
+      throw error;
+    }
+  }
+
+  async listPending(
+    memberState: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ requests: AccessRequest[]; cursor?: string }> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': pendingPartition(memberState) },
+        ScanIndexForward: true,
+        Limit: page.limit,
+        ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, pendingPartition(memberState)) : undefined,
+      }),
+    );
+    return {
+      requests: (result.Items ?? []).map((item) => item.request as AccessRequest),
+      cursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  private consultationItem(consultation: Consultation) {
+    return {
+      ...consultationKey(consultation.id),
+      version: consultation.version,
+      consultation,
+      expiresAt:
+        Math.floor(Date.parse(consultation.createdAt) / 1000) + CONSULTATION_RETENTION_DAYS * DAY_SECONDS,
+    };
+  }
+
+  private requestItem(request: AccessRequest) {
+    const queued = awaitsDecision(request);
+    const ended = TERMINAL_STATUSES.includes(request.status);
+    return {
+      ...requestKey(request.id),
+      version: request.version,
+      request,
+      // Sparse queue index: only requests that await the verifying authority's decision.
+      ...(queued
+        ? {
+            gsi1pk: pendingPartition(request.requester.memberState),
+            gsi1sk: `${request.createdAt}#${request.id}`,
+          }
+        : {}),
+      ...(ended
+        ? { expiresAt: Math.floor(Date.now() / 1000) + CONSULTATION_RETENTION_DAYS * DAY_SECONDS }
+        : {}),
+    };
+  }
+}
+
+function staleWrite(what: string) {
+  return conflict('CONCURRENT_UPDATE', `the ${what} was changed concurrently; read it again`);
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(raw: string, partition: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Record<string, unknown>;
+    if (parsed && parsed.gsi1pk === partition) return parsed;
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailed([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
+}
