@@ -28,7 +28,7 @@ export interface FunctionAccess {
 }
 
 /** The functions that serve no API route: queue consumers and scheduled jobs. */
-export type Worker = 'mid-check-consumer' | 'cir-outbox-sweeper';
+export type Worker = 'mid-check-consumer' | 'cir-outbox-sweeper' | 'sbms-shard-worker';
 
 /**
  * Least privilege, in one table: what each function may touch. A new component in COMPONENTS
@@ -65,6 +65,9 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
     tables: { [CIR_TABLE.name]: 'readWrite', [LINKS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
     snapshots: 'readWrite',
   },
+  // One sBMS shard per instance: catches its shard up from the CIR's template feed (gsi2) and keeps
+  // its snapshot in S3. Invoked only by the sBMS, ESP and MID consumer functions.
+  'sbms-shard-worker': { tables: { [CIR_TABLE.name]: 'read' }, snapshots: 'readWrite' },
   // Re-enqueues MID checks whose outbox marker is older than the grace period.
   'cir-outbox-sweeper': {
     tables: { [CIR_TABLE.name]: 'readWrite' },

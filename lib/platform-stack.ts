@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { COMPONENTS, type Component, ROUTES } from '../functions/routes';
@@ -22,14 +23,18 @@ export interface PlatformStackProps extends StackProps {
 export const WORKER_ENTRIES: Record<Worker, string> = {
   'mid-check-consumer': 'functions/mid/check-consumer.ts',
   'cir-outbox-sweeper': 'functions/cir/outbox-sweeper.ts',
+  'sbms-shard-worker': 'functions/sbms/shard-worker.ts',
 };
+
+/** The functions that search the sBMS gallery, through the shard worker (SBMS_SHARD_FUNCTION). */
+export const SBMS_SEARCHERS = ['sbms', 'esp', 'mid-check-consumer'] as const;
 
 /** The entry of a component's API function: one function serves all the component's routes. */
 export const componentEntry = (component: Component) => `functions/${component}/index.ts`;
 
 /**
  * The stateless part: Cognito, the REST API derived from the route table, one function per API
- * component, the MID check consumer and the outbox sweeper. (The consultation state machine, the
+ * component, the MID check consumer, the outbox sweeper and the sBMS shard worker. (The consultation state machine, the
  * dashboard and the alarms join this stack later.)
  */
 export class PlatformStack extends Stack {
@@ -96,7 +101,29 @@ export class PlatformStack extends Stack {
       targets: [new LambdaFunction(sweeper, { retryAttempts: 0 })],
     });
 
-    this.workers = { 'mid-check-consumer': consumer, 'cir-outbox-sweeper': sweeper };
+    // Each sBMS shard searched in a function instance of its own: a 1:N search invokes the worker
+    // once per shard in parallel. Memory sized for one shard's codes and vectors (docs/sbms.md).
+    const shardWorker = this.platformFunction('SbmsShardWorker', 'sbms-shard-worker', {
+      entry: WORKER_ENTRIES['sbms-shard-worker'],
+      memorySize: 3008,
+      timeout: Duration.seconds(30),
+      environment: { SBMS_RESIDENT_SHARDS: '1' },
+    });
+    const searchers = { ...this.componentFunctions, 'mid-check-consumer': consumer };
+    for (const name of SBMS_SEARCHERS) {
+      const searcher = searchers[name];
+      searcher.addEnvironment('SBMS_SHARD_FUNCTION', shardWorker.functionName);
+      // The unqualified function only (no `:*` version wildcard, so nothing to acknowledge).
+      searcher.addToRolePolicy(
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [shardWorker.functionArn] }),
+      );
+    }
+
+    this.workers = {
+      'mid-check-consumer': consumer,
+      'cir-outbox-sweeper': sweeper,
+      'sbms-shard-worker': shardWorker,
+    };
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL of the REST API stage' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

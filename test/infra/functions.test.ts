@@ -28,8 +28,8 @@ function policyOf(fn: { executionRole: { node: { defaultChild?: unknown } } }): 
 }
 
 describe('functions', () => {
-  it('has one function per API component plus the MID check consumer and the outbox sweeper', () => {
-    expect(allFunctions()).toHaveLength(COMPONENTS.length + 2);
+  it('has one function per API component plus the MID check consumer, the outbox sweeper and the sBMS shard worker', () => {
+    expect(allFunctions()).toHaveLength(COMPONENTS.length + 3);
   });
 
   it('runs every function on Node.js 22, arm64, with X-Ray active tracing', () => {
