@@ -6,6 +6,7 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { auditLogFromEnv } from '../audit/index';
+import { inCapacityScope } from '../shared/clients';
 import { logger, metrics } from '../shared/powertools';
 import { originSystemSchema, recordIdSchema } from '../shared/schemas/record';
 import { toMidFile } from './cir-reader';
@@ -41,7 +42,7 @@ async function processMessage(record: SQSRecord): Promise<void> {
     return;
   }
   try {
-    const summary = await checkRecord(toMidFile(stored as unknown as Record<string, unknown>), ports);
+    const summary = await checkRecord(toMidFile(stored), ports);
     await cir.completeCheck(ref, stored.version);
     metrics.addMetric('midChecks', MetricUnit.Count, 1);
     await auditLogFromEnv().append({
@@ -76,7 +77,13 @@ async function processMessage(record: SQSRecord): Promise<void> {
 
 export const handler = middy(
   async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, processMessage, processor, { context }),
+    processPartialResponse(
+      event,
+      // a label for the opt-in capacity recorder (functions/shared/clients.ts): units per MID check
+      (record: SQSRecord) => inCapacityScope('midCheck', () => processMessage(record)),
+      processor,
+      { context },
+    ),
 )
   .use(injectLambdaContext(logger, { resetKeys: true }))
   // Publishes the metrics added while processing the batch (one EMF blob per invocation).

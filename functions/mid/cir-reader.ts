@@ -1,4 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { IndividualFile as CirIndividualFile } from '../cir/domain/individual-file';
 import { filePk, parseFilePk } from '../cir/store';
 import type { CandidateIndex } from './domain/candidate-index';
 import { MAX_BLOCK_SIZE } from './domain/candidate-index';
@@ -65,7 +66,8 @@ export class CirReader implements Pick<CandidateIndex, 'candidates'> {
             },
           }),
         );
-        for (const item of result.Responses?.[this.tableName] ?? []) files.push(toMidFile(item));
+        for (const item of result.Responses?.[this.tableName] ?? [])
+          files.push(toMidFile(item as CirFileFields));
         keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
       }
     }
@@ -77,12 +79,18 @@ export class CirReader implements Pick<CandidateIndex, 'candidates'> {
   }
 }
 
-export function toMidFile(item: Record<string, unknown>): IndividualFile {
+/** The fields of a CIR file item the MID compares (a stored item or the CIR store's file). */
+export type CirFileFields = Pick<
+  CirIndividualFile,
+  'system' | 'recordId' | 'memberState' | 'identity' | 'travelDocuments' | 'templateModalities'
+>;
+
+export function toMidFile(file: CirFileFields): IndividualFile {
   return {
-    ref: { system: item.system as RecordRef['system'], recordId: item.recordId as string },
-    memberState: item.memberState as string | undefined,
-    identity: item.identity as IndividualFile['identity'],
-    travelDocuments: (item.travelDocuments as IndividualFile['travelDocuments']) ?? [],
-    hasBiometrics: ((item.templateModalities as string[] | undefined) ?? []).length > 0,
+    ref: { system: file.system, recordId: file.recordId },
+    memberState: file.memberState,
+    identity: file.identity,
+    travelDocuments: file.travelDocuments ?? [],
+    hasBiometrics: (file.templateModalities ?? []).length > 0,
   };
 }
