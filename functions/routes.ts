@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ESP_ROLES, type Role } from './shared/auth/roles';
 import { auditQuerySchema } from './shared/schemas/audit';
+import {
+  accessRequestBodySchema,
+  accessRequestPathSchema,
+  consultationBodySchema,
+  consultationPathSchema,
+  decisionBodySchema,
+  identityCheckBodySchema,
+  noAccessReasonBodySchema,
+  pendingQuerySchema,
+} from './shared/schemas/consultation';
 import { espSearchBodySchema } from './shared/schemas/esp';
 import { linkListQuerySchema, linkPathSchema, verificationBodySchema } from './shared/schemas/mid';
 import { originSystemSchema, recordBodySchema, recordIdSchema } from './shared/schemas/record';
@@ -10,7 +20,7 @@ import { identifyBodySchema, verifyBodySchema } from './shared/schemas/sbms';
  * The route table, defined once: the CDK API construct and the local API server both read it, the
  * OpenAPI document is generated from it, and the authorisation matrix test walks it.
  */
-export const COMPONENTS = ['cir', 'audit', 'sbms', 'mid', 'esp'] as const;
+export const COMPONENTS = ['cir', 'audit', 'sbms', 'mid', 'esp', 'consultation'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -168,6 +178,113 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: "The caller's ESP profile: purposes, allowed query fields and systems searched (for terminals)",
     request: {},
     responses: { 200: "the caller's profile" },
+  },
+  // Art 22 two-step consultation (designated and verifying authorities) and Art 20 identity checks.
+  {
+    operationId: 'createConsultation',
+    method: 'POST',
+    path: '/v1/consultations',
+    component: 'consultation',
+    roles: ['designated-authority'],
+    summary:
+      'Art 22 step 1: query the CIR for a case; the reply flags, per EES/VIS/ETIAS/EURODAC, hit or no-hit only',
+    request: { body: consultationBodySchema },
+    responses: { 201: 'the consultation with its flags' },
+  },
+  {
+    operationId: 'getConsultation',
+    method: 'GET',
+    path: '/v1/consultations/{consultationId}',
+    component: 'consultation',
+    roles: ['designated-authority'],
+    summary: 'A consultation of the caller: flags and follow-ups (access requested, or why not: Art 22(4))',
+    request: { path: consultationPathSchema },
+    responses: { 200: 'the consultation', 404: 'no such consultation' },
+  },
+  {
+    operationId: 'createAccessRequest',
+    method: 'POST',
+    path: '/v1/consultations/{consultationId}/access-requests',
+    component: 'consultation',
+    roles: ['designated-authority'],
+    summary:
+      'Art 22 step 2: request access to one flagged system; starts the verification workflow (urgent: granted at once)',
+    request: { path: consultationPathSchema, body: accessRequestBodySchema },
+    responses: {
+      202: 'the request, submitted to the workflow',
+      404: 'no such consultation',
+      409: 'a request for that system is open, or no access was recorded',
+      422: 'the system was not flagged',
+    },
+  },
+  {
+    operationId: 'recordNoAccessReason',
+    method: 'POST',
+    path: '/v1/consultations/{consultationId}/no-access-reason',
+    component: 'consultation',
+    roles: ['designated-authority'],
+    summary: 'Art 22(4): after a hit, record why access to that system is not requested',
+    request: { path: consultationPathSchema, body: noAccessReasonBodySchema },
+    responses: {
+      200: 'the consultation',
+      404: 'no such consultation',
+      409: 'already recorded',
+      422: 'no hit',
+    },
+  },
+  {
+    operationId: 'listAccessRequests',
+    method: 'GET',
+    path: '/v1/access-requests',
+    component: 'consultation',
+    roles: ['verifying-authority'],
+    summary:
+      "The verifying authority's queue: requests of its Member State awaiting a decision, oldest first",
+    request: { query: pendingQuerySchema },
+    responses: { 200: 'pending requests with a cursor' },
+  },
+  {
+    operationId: 'getAccessRequest',
+    method: 'GET',
+    path: '/v1/access-requests/{requestId}',
+    component: 'consultation',
+    roles: ['designated-authority', 'verifying-authority'],
+    summary:
+      'An access request: status, decision, grant (for its requester and the verifying authorities of its Member State)',
+    request: { path: accessRequestPathSchema },
+    responses: { 200: 'the request', 404: 'no such request' },
+  },
+  {
+    operationId: 'decideAccessRequest',
+    method: 'POST',
+    path: '/v1/access-requests/{requestId}/decision',
+    component: 'consultation',
+    roles: ['verifying-authority'],
+    summary:
+      'Approve or refuse (four eyes: a verifying authority of the same Member State, never the requester)',
+    request: { path: accessRequestPathSchema, body: decisionBodySchema },
+    responses: { 200: 'the request with the decision', 404: 'no such request', 409: 'no longer pending' },
+  },
+  {
+    operationId: 'getAccessRequestData',
+    method: 'GET',
+    path: '/v1/access-requests/{requestId}/data',
+    component: 'consultation',
+    roles: ['designated-authority'],
+    summary: "The granted system's data of the person, for the requester while the grant is valid",
+    request: { path: accessRequestPathSchema },
+    responses: { 200: 'the data', 404: 'no such request' },
+  },
+  {
+    operationId: 'identityCheck',
+    method: 'POST',
+    path: '/v1/cir/identity-checks',
+    component: 'consultation',
+    roles: ['police'],
+    summary:
+      'Art 20 police identity check: live biometrics (1:N), identity data and travel document as fallback',
+    request: { body: identityCheckBodySchema },
+    responses: { 200: 'the CIR identity data of the hit, or no hit', 422: 'nothing to search with' },
   },
 ];
 

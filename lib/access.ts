@@ -5,7 +5,14 @@ import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { Component } from '../functions/routes';
 import { acknowledge } from './nag';
-import { AUDIT_TABLE, CENTRAL_SYSTEMS_TABLE, CIR_TABLE, LINKS_TABLE, MID_CHECK_QUEUE } from './resources';
+import {
+  AUDIT_TABLE,
+  CENTRAL_SYSTEMS_TABLE,
+  CIR_TABLE,
+  CONSULTATIONS_TABLE,
+  LINKS_TABLE,
+  MID_CHECK_QUEUE,
+} from './resources';
 import type { StatefulStack } from './stateful-stack';
 
 /**
@@ -28,7 +35,11 @@ export interface FunctionAccess {
 }
 
 /** The functions that serve no API route: queue consumers and scheduled jobs. */
-export type Worker = 'mid-check-consumer' | 'cir-outbox-sweeper' | 'sbms-shard-worker';
+export type Worker =
+  | 'mid-check-consumer'
+  | 'cir-outbox-sweeper'
+  | 'sbms-shard-worker'
+  | 'consultation-workflow';
 
 /**
  * Least privilege, in one table: what each function may touch. A new component in COMPONENTS
@@ -72,6 +83,20 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   'cir-outbox-sweeper': {
     tables: { [CIR_TABLE.name]: 'readWrite' },
     queues: { [MID_CHECK_QUEUE.name]: 'send' },
+  },
+  // Art 22 consultation and Art 20 identity checks: searches the CIR (identity data; biometrics via
+  // the sBMS), keeps consultations and access requests, starts and answers the workflow.
+  consultation: {
+    tables: {
+      [CIR_TABLE.name]: 'read',
+      [CONSULTATIONS_TABLE.name]: 'readWrite',
+      [AUDIT_TABLE.name]: 'append',
+    },
+    snapshots: 'readWrite',
+  },
+  // The steps of the access-request state machine: request state transitions and their log entries.
+  'consultation-workflow': {
+    tables: { [CONSULTATIONS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
   },
 };
 

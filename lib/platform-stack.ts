@@ -6,6 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { COMPONENTS, type Component, ROUTES } from '../functions/routes';
 import { AccessGrants, FUNCTION_ACCESS, resourceEnvironment, type Worker } from './access';
+import { ConsultationWorkflow } from './constructs/consultation';
 import { FunctionWithLogGroup, type FunctionWithLogGroupProps } from './constructs/function-with-log-group';
 import { Identity } from './constructs/identity';
 import { InteropApi } from './constructs/interop-api';
@@ -24,10 +25,11 @@ export const WORKER_ENTRIES: Record<Worker, string> = {
   'mid-check-consumer': 'functions/mid/check-consumer.ts',
   'cir-outbox-sweeper': 'functions/cir/outbox-sweeper.ts',
   'sbms-shard-worker': 'functions/sbms/shard-worker.ts',
+  'consultation-workflow': 'functions/consultation/workflow.ts',
 };
 
 /** The functions that search the sBMS gallery, through the shard worker (SBMS_SHARD_FUNCTION). */
-export const SBMS_SEARCHERS = ['sbms', 'esp', 'mid-check-consumer'] as const;
+export const SBMS_SEARCHERS = ['sbms', 'esp', 'mid-check-consumer', 'consultation'] as const;
 
 /** The entry of a component's API function: one function serves all the component's routes. */
 export const componentEntry = (component: Component) => `functions/${component}/index.ts`;
@@ -42,6 +44,8 @@ export class PlatformStack extends Stack {
   public readonly api: InteropApi;
   public readonly componentFunctions: Record<Component, FunctionWithLogGroup>;
   public readonly workers: Record<Worker, FunctionWithLogGroup>;
+  /** The Art 22 access-request state machine (Standard). */
+  public readonly consultation: ConsultationWorkflow;
 
   private readonly stateful: StatefulStack;
   private readonly stage: string;
@@ -119,10 +123,27 @@ export class PlatformStack extends Stack {
       );
     }
 
+    // Art 22 step 2: the access-request workflow; its worker runs every step, the consultation API
+    // function starts executions and answers their callbacks.
+    const consultationWorker = this.platformFunction('ConsultationWorkflowWorker', 'consultation-workflow', {
+      entry: WORKER_ENTRIES['consultation-workflow'],
+      timeout: Duration.seconds(30),
+    });
+    this.consultation = new ConsultationWorkflow(this, 'Consultation', {
+      worker: consultationWorker,
+      key: props.stateful.key,
+    });
+    this.consultation.grantToApi(this.componentFunctions.consultation);
+    this.componentFunctions.consultation.addEnvironment(
+      'CONSULTATION_STATE_MACHINE_ARN',
+      this.consultation.stateMachine.stateMachineArn,
+    );
+
     this.workers = {
       'mid-check-consumer': consumer,
       'cir-outbox-sweeper': sweeper,
       'sbms-shard-worker': shardWorker,
+      'consultation-workflow': consultationWorker,
     };
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL of the REST API stage' });

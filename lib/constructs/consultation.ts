@@ -1,4 +1,4 @@
-import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, type CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { type IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -21,6 +21,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
 import type { WorkflowAction } from '../../functions/consultation/domain/workflow';
 
 export interface ConsultationWorkflowProps {
@@ -137,6 +138,21 @@ export class ConsultationWorkflow extends Construct {
       logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
       encryptionConfiguration: props.key ? new CustomerManagedEncryptionConfiguration(props.key) : undefined,
     });
+
+    const role = this.stateMachine.role as unknown as Construct;
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs delivery (logs:CreateLogDelivery and friends) support no resource-level permissions; Step Functions requires "*" for both.',
+    );
+    const workerResource = props.worker.node.defaultChild as CfnResource | undefined;
+    if (workerResource?.logicalId) {
+      acknowledge(
+        role,
+        `AwsSolutions-IAM5[Resource::<${Stack.of(workerResource).resolve(workerResource.logicalId)}.Arn>:*]`,
+        'The Lambda task grant covers the worker function and its versions (<arn>:*), as the Step Functions Lambda integration may invoke a qualified ARN; it names the one worker function.',
+      );
+    }
   }
 
   /** The API function: starts executions and answers their callbacks (SendTaskSuccess/Failure). */

@@ -17,6 +17,7 @@ export const TERRORIST_OFFENCES = {
   'terrorism:other-related': 'Other offences related to terrorist activities (Art 12)',
 } as const;
 
+/** The EAW list without its 'terrorism' entry, which the terrorist offences above detail. */
 export const SERIOUS_CRIMES = {
   'serious:criminal-organisation': 'Participation in a criminal organisation',
   'serious:trafficking-human-beings': 'Trafficking in human beings',
