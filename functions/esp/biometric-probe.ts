@@ -1,7 +1,8 @@
 import { DEFAULT_SBMS_CONFIG } from '../sbms/domain/config';
 import { checkBiometrics, type TemplateRefusal, toProbe } from '../sbms/domain/quality-gate';
 import type { Probe } from '../sbms/domain/types';
-import type { QueryBiometrics } from './domain/query';
+import { ValidationFailed } from '../shared/errors';
+import type { EspQuery, QueryBiometrics } from './domain/query';
 
 export interface GatedQueryBiometrics {
   probe: Probe;
@@ -33,4 +34,17 @@ export function gateQueryBiometrics(biometrics: QueryBiometrics): GatedQueryBiom
       detail: refusal.detail,
     })),
   };
+}
+
+/** Refuses (400, by field) a query whose biometric templates the quality gate refuses, all of them. */
+export function assertUsableBiometrics(query: EspQuery): void {
+  if (!query.biometrics) return;
+  const { probe, refused } = gateQueryBiometrics(query.biometrics);
+  if (Object.keys(probe).length > 0) return;
+  throw new ValidationFailed(
+    refused.map(({ field, reason, detail }) => ({
+      field,
+      message: `refused by the quality gate (${reason}): ${detail}`,
+    })),
+  );
 }

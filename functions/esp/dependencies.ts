@@ -4,7 +4,7 @@ import { sbmsService, thresholds } from '../sbms/service';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { ESP_SOURCES, isOriginSystem, type OriginSystem } from '../shared/systems';
-import { gateQueryBiometrics } from './biometric-probe';
+import { assertUsableBiometrics, gateQueryBiometrics } from './biometric-probe';
 import { type CirBiometricSearch, CirSource } from './cir-source';
 import { applyFaults, type FaultInjection } from './domain/fault-injection';
 import { createMidIdentityMatcher } from './domain/mid-identity-matcher';
@@ -93,6 +93,11 @@ export function espPortal(): SearchPortal {
       );
     }
   }
-  portal = createSearchPortal({ profiles: defaultProfiles(), sources, budgets });
+  portal = createSearchPortal({
+    profiles: defaultProfiles(),
+    sources,
+    budgets,
+    checkQuery: assertUsableBiometrics,
+  });
   return portal;
 }

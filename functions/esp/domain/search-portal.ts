@@ -26,6 +26,11 @@ export interface SearchPortalConfig {
   profiles: ProfileCatalogue;
   sources: readonly SearchSource[];
   budgets: TimeBudgets;
+  /**
+   * Checks of the platform's own on a query the profile allows, before any source is called (the
+   * sBMS quality gate on probe templates): throws to refuse the search.
+   */
+  checkQuery?: (query: EspQuery) => void;
   /** Monotonic milliseconds, for budgets and elapsed times. */
   now?: () => number;
   /** Wall clock, for the log. */
@@ -134,6 +139,7 @@ export function createSearchPortal(config: SearchPortalConfig): SearchPortal {
         throw new PurposeNotAllowedError(profile.id, request.purpose);
       const query = parseEspQuery(request.query);
       assertQueryAllowed(query, profile.queryFields, profile.id);
+      config.checkQuery?.(query);
 
       const at = clock();
       const started = now();

@@ -1,7 +1,6 @@
 import { ApiError, Forbidden, ValidationFailed } from '../../shared/errors';
 import { type ApiHandler, ok } from '../../shared/http';
 import type { EspSearchBody } from '../../shared/schemas/esp';
-import { gateQueryBiometrics } from '../biometric-probe';
 import {
   EspError,
   InvalidQueryError,
@@ -35,16 +34,6 @@ export function searchHandler(portal: () => SearchPortal): ApiHandler<EspSearchB
   return async (request) => {
     const { caller, body } = request;
     if (!caller.profile) throw new Forbidden('the token carries no ESP profile');
-    if (body.query.biometrics) {
-      const { probe, refused } = gateQueryBiometrics(body.query.biometrics);
-      if (Object.keys(probe).length === 0)
-        throw new ValidationFailed(
-          refused.map(({ field, reason, detail }) => ({
-            field,
-            message: `refused by the quality gate (${reason}): ${detail}`,
-          })),
-        );
-    }
     let result: Awaited<ReturnType<SearchPortal['search']>>;
     try {
       result = await portal().search({
