@@ -5,6 +5,7 @@ import { DEMO_USERS } from './demo-users';
 import { LOCAL_DATA_DIR } from './paths';
 import { startPlatform } from './platform';
 import { seedDemoData } from './seed';
+import { seedCentralSystems } from './seed-central-systems';
 import { serveWebApp } from './static-files';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -40,6 +41,9 @@ if (firstStart || process.env.SEED === 'true') {
     },
   });
   say(`seeded ${seeded.records} records (${seeded.rejected} rejected); MID checks run in the background`);
+  say(
+    `seeded ${(await seedCentralSystems({ platform, people, seed: 2019817 })).records} records of the reference central systems`,
+  );
 } else {
   say('found the data of an earlier run under .local/ (delete .local/ to start afresh)');
 }
