@@ -1,0 +1,28 @@
+/** Written next to the app by the deployment: `web/build.ts` locally, the CDK web construct in AWS. */
+export type AuthConfig =
+  | { kind: 'local-demo' }
+  | {
+      kind: 'cognito';
+      /** Hosted UI domain, e.g. `https://interop.auth.eu-central-1.amazoncognito.com`. */
+      domain: string;
+      clientId: string;
+      /** Defaults to the app's origin + `/`. */
+      redirectUri?: string;
+      scopes?: string[];
+    };
+
+export interface AppConfig {
+  /** Base URL of the API; empty when the API is served from the same origin (local platform). */
+  apiUrl: string;
+  auth: AuthConfig;
+}
+
+export async function loadConfig(): Promise<AppConfig> {
+  const response = await fetch('/config.json', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
+  const config = (await response.json()) as Partial<AppConfig>;
+  if (!config.auth || (config.auth.kind !== 'local-demo' && config.auth.kind !== 'cognito')) {
+    throw new Error('config.json: auth.kind must be local-demo or cognito');
+  }
+  return { apiUrl: (config.apiUrl ?? '').replace(/\/$/, ''), auth: config.auth };
+}

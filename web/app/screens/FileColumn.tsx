@@ -1,0 +1,69 @@
+import type { IndividualFileView, RecordRef } from '../api/types';
+import { humanise } from '../ui/format';
+
+/** One individual file of a link, as the CIR holds it now. */
+export function FileColumn({
+  side,
+  entry,
+}: {
+  side: string;
+  entry: { ref: RecordRef; sin?: string; file: IndividualFileView | null };
+}) {
+  const { ref, sin, file } = entry;
+  const identity = file?.identity;
+  const rows: [string, string | undefined][] = identity
+    ? [
+        ['Surname(s)', identity.surnames?.join(', ')],
+        ['First name(s)', identity.firstNames?.join(', ')],
+        ['Surname at birth', identity.surnameAtBirth],
+        ['Former surnames', identity.formerSurnames?.join(', ')],
+        [
+          'Aliases',
+          identity.aliases?.map((a) => [a.surname, a.firstNames].filter(Boolean).join(' ')).join('; '),
+        ],
+        ['Date of birth', identity.dateOfBirth],
+        ['Place of birth', identity.placeOfBirth],
+        ['Nationality(ies)', identity.nationalities?.join(', ')],
+        ['Sex', identity.sex],
+      ]
+    : [];
+  return (
+    <section className="file-column" aria-label={`${side} file: ${ref.system} ${ref.recordId}`}>
+      <h3>
+        {side}: {ref.system} <span className="mono">{ref.recordId}</span>
+      </h3>
+      <p className="muted small">
+        {sin ? `SIN ${sin}` : 'No SIN'}
+        {file?.memberState ? ` · Member State ${file.memberState}` : ''}
+        {file ? ` · ${file.hasBiometrics ? 'has biometrics' : 'no biometrics'}` : ''}
+      </p>
+      {!file ? (
+        <p role="status">The CIR no longer holds this file.</p>
+      ) : (
+        <>
+          <dl className="kv">
+            {rows.map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value || '—'}</dd>
+              </div>
+            ))}
+          </dl>
+          <h4>Travel documents</h4>
+          {file.travelDocuments.length === 0 ? (
+            <p>None</p>
+          ) : (
+            <ul>
+              {file.travelDocuments.map((doc) => (
+                <li key={`${doc.number}/${doc.issuingCountry}`}>
+                  {humanise(doc.type ?? 'P')} <span className="mono">{doc.number}</span> ({doc.issuingCountry}
+                  ){doc.expiry ? `, expires ${doc.expiry}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

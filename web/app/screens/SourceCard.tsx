@@ -1,0 +1,82 @@
+import type { EspReply } from '../api/types';
+import { ColourChip, StatusBadge } from '../ui/colour';
+import { humanise } from '../ui/format';
+
+type SourceResult = EspReply['results'][number];
+
+const STATUS_TEXT: Record<string, string> = {
+  unavailable: 'This system could not be searched just now. The other systems answered.',
+  timed_out: 'This system did not answer within its time budget. The other systems answered.',
+  no_hit: 'No matching data.',
+};
+
+/** One card per system: its status, how long it took, and the hits in the fields the profile allows. */
+export function SourceCard({ result }: { result: SourceResult }) {
+  const headingId = `source-${result.source}`;
+  return (
+    <li
+      className={`card source-card status-${result.status}`}
+      aria-labelledby={headingId}
+      data-source={result.source}
+    >
+      <div className="card-head">
+        <h3 id={headingId}>{humanise(result.source)}</h3>
+        <StatusBadge status={result.status} />
+      </div>
+      <p className="muted small">{result.elapsedMs} ms</p>
+      {STATUS_TEXT[result.status] && <p>{STATUS_TEXT[result.status]}</p>}
+      {result.hits?.map((hit, index) => (
+        <div className="hit" key={`${String(hit.record.recordId ?? hit.matchedOn.join())}/${hit.score}`}>
+          <p className="small">
+            Hit {index + 1}: matched on {hit.matchedOn.map(humanise).join(', ')} · score{' '}
+            {hit.score.toFixed(2)}
+          </p>
+          <RecordView record={hit.record} />
+        </div>
+      ))}
+    </li>
+  );
+}
+
+function RecordView({ record }: { record: Record<string, unknown> }) {
+  const { links, ...rest } = record;
+  return (
+    <>
+      <dl className="kv">
+        {Object.entries(rest).map(([key, value]) => (
+          <div key={key}>
+            <dt>{humanise(key)}</dt>
+            <dd>{renderValue(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {Array.isArray(links) && links.length > 0 && (
+        <div className="links">
+          <span className="small">MID links:</span>{' '}
+          {links.map((link) => {
+            const { colour, linkedRecord } = link as {
+              colour: string;
+              linkedRecord?: { system?: string; recordId?: string };
+            };
+            return (
+              <span key={`${colour}/${linkedRecord?.system}/${linkedRecord?.recordId}`} className="link-item">
+                <ColourChip colour={colour} />
+                {linkedRecord?.system ? ` to ${linkedRecord.system} ${linkedRecord.recordId ?? ''}` : ''}
+              </span>
+            );
+          })}
+        </div>
+      )}
+    </>
+  );
+}
+
+function renderValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map(renderValue).join('; ') || '—';
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${humanise(k)}: ${renderValue(v)}`)
+      .join(', ');
+  return String(value);
+}
