@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '../functions/shared/auth/roles';
+import type { OriginSystem } from '../functions/shared/systems';
+import { SYSTEM_AUTHORITY } from '../local/demo-users';
+import { rowToRecord } from '../local/record-rows';
+import { createBiometricGenerator } from '../local/synthetic/biometrics';
+import { generatePeople } from '../local/synthetic/people';
+import { freePort } from '../test/support/free-port';
+import { numberArg, progress } from './args';
+
+/**
+ * `npm run bench -- mid --records 2000`: the MID end to end on an in-memory local platform (ingestion
+ * API, SQS emulator, queue consumer, DynamoDB Local). Records of the synthetic population (with
+ * synthetic biometrics except ETIAS) are PUT through the API; the bench waits until every MID check
+ * is done. DynamoDB's consumed capacity is recorded per MID check (RECORD_CONSUMED_CAPACITY), so the
+ * cost of one check can be compared across gallery sizes. Latency: PUT accepted -> check audit entry.
+ */
+export async function run(args: Record<string, string>) {
+  const records = numberArg(args, 'records', 2000);
+  const seed = numberArg(args, 'seed', 1);
+  const concurrency = numberArg(args, 'concurrency', 8);
+  const timeoutSeconds = numberArg(args, 'timeout', 1200);
+  process.env.RECORD_CONSUMED_CAPACITY = 'true';
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+
+  // Imported after the environment is set: the shared clients read it when first loaded.
+  const { startPlatform } = await import('../local/platform');
+  const { consumedCapacity, recordConsumedCapacity } = await import('../functions/shared/clients');
+  if (!consumedCapacity.size) recordConsumedCapacity();
+
+  const keyDir = mkdtempSync(join(tmpdir(), 'bench-mid-'));
+  const platform = await startPlatform({
+    port: 0,
+    dynamoPort: await freePort(),
+    sqsPort: await freePort(),
+    keyDir,
+    prefix: 'bench',
+    workers: true,
+  });
+  try {
+    const rows = generatePeople({ people: Math.ceil(records / 2.5), seed }).slice(0, records);
+    while (rows.length < records) {
+      rows.push(
+        ...generatePeople({ people: records, seed: seed + rows.length }).slice(0, records - rows.length),
+      );
+    }
+    progress(`mid: ${rows.length} records from ${new Set(rows.map((r) => r.clusterId)).size} people`);
+    const biometrics = createBiometricGenerator(seed);
+    const tokens = new Map<string, string>();
+    for (const system of new Set(rows.map((r) => r.system))) {
+      const { authority, memberState } = SYSTEM_AUTHORITY[system]!;
+      tokens.set(
+        system,
+        await platform.tokens.sign({
+          userId: `bench-${system.toLowerCase()}`,
+          roles: ['origin-system' as Role],
+          authority,
+          memberState,
+          system: system as OriginSystem,
+        }),
+      );
+    }
+
+    const accepted = new Map<string, number>();
+    let rejected = 0;
+    const started = Date.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) {
+        const row = rows[next++]!;
+        const person = biometrics.person(Number(row.clusterId.replace(/\D/g, '')));
+        const extra =
+          row.system === 'ETIAS'
+            ? {}
+            : { biometrics: biometrics.biometrics(person, { session: next, face: true, fingers: [1] }) };
+        const mapped = rowToRecord(
+          {
+            record_id: row.recordId,
+            system: row.system,
+            surname: row.surname,
+            given_names: row.givenNames,
+            date_of_birth: row.dateOfBirth,
+            sex: row.sex,
+            nationality: row.nationality,
+            place_of_birth: row.placeOfBirth,
+            document_number: row.documentNumber,
+          },
+          1,
+          { ...extra, memberState: SYSTEM_AUTHORITY[row.system]!.memberState },
+        );
+        if (!mapped.ok) {
+          rejected++;
+          continue;
+        }
+        const response = await fetch(`${platform.url}/v1/systems/${row.system}/records/${row.recordId}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${tokens.get(row.system)}`, 'content-type': 'application/json' },
+          body: JSON.stringify(mapped.body),
+        });
+        await response.arrayBuffer();
+        if (response.status === 201) accepted.set(`${row.system}/${row.recordId}`, Date.now());
+        else rejected++;
+        if ((accepted.size + rejected) % 1000 === 0) progress(`mid: ${accepted.size + rejected} PUTs`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    progress(
+      `mid: ${accepted.size} accepted, ${rejected} rejected in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+
+    // Wait for every check: one audit entry of system:mid per accepted record (read from the audit table).
+    const { DynamoAuditLog } = await import('../functions/audit/store');
+    const { dynamo } = await import('../functions/shared/clients');
+    const audit = new DynamoAuditLog(dynamo, platform.env.AUDIT_TABLE!);
+    const checkedAt = new Map<string, number>();
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    let cursor: string | undefined;
+    while (checkedAt.size < accepted.size) {
+      if (Date.now() > deadline) throw new Error(`timed out: ${checkedAt.size}/${accepted.size} checks done`);
+      // newest first: page until entries already seen, then start again from the top
+      const page = await audit.list({ userId: 'system:mid', limit: 500, cursor });
+      let fresh = 0;
+      for (const entry of page.entries) {
+        const ref = entry.records[0];
+        const key = ref && `${ref.system}/${ref.recordId}`;
+        if (key && accepted.has(key) && !checkedAt.has(key)) {
+          checkedAt.set(key, Date.parse(entry.timestamp));
+          fresh++;
+        }
+      }
+      cursor = fresh > 0 && page.cursor ? page.cursor : undefined;
+      if (!cursor) {
+        progress(`mid: ${checkedAt.size}/${accepted.size} checks done`);
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
+    const finished = Math.max(...checkedAt.values());
+    const latencies = [...checkedAt].map(([key, at]) => at - accepted.get(key)!).sort((a, b) => a - b);
+    const checks = consumedCapacity.get('midCheck') ?? { readUnits: 0, writeUnits: 0, requests: 0 };
+    const checkCount = checkedAt.size;
+    return {
+      records: accepted.size,
+      checksPerSecond: round(checkCount / ((finished - started) / 1000), 1),
+      p95CheckLatencyMs: latencies[Math.floor(0.95 * (latencies.length - 1))] ?? 0,
+      readUnitsPerCheck: round(checks.readUnits / checkCount, 2),
+      writeUnitsPerCheck: round(checks.writeUnits / checkCount, 2),
+      dynamoRequestsPerCheck: round(checks.requests / checkCount, 1),
+    };
+  } finally {
+    await platform.stop();
+    rmSync(keyDir, { recursive: true, force: true });
+  }
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
