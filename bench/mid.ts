@@ -24,6 +24,8 @@ export async function run(args: Record<string, string>) {
   const timeoutSeconds = numberArg(args, 'timeout', 1200);
   process.env.RECORD_CONSUMED_CAPACITY = 'true';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  // metrics are published in AWS only; here they would interleave with the result on stdout
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
   // Imported after the environment is set: the shared clients read it when first loaded.
   const { startPlatform } = await import('../local/platform');
