@@ -38,14 +38,17 @@ export async function provisionTables(
           { AttributeName: table.partitionKey, KeyType: 'HASH' },
           { AttributeName: table.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: table.gsis.map((gsi) => ({
-          IndexName: gsi.indexName,
-          KeySchema: [
-            { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
-            { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: gsi.projection },
-        })),
+        // DynamoDB refuses an empty index list: leave it out for a table without GSIs.
+        GlobalSecondaryIndexes: table.gsis.length
+          ? table.gsis.map((gsi) => ({
+              IndexName: gsi.indexName,
+              KeySchema: [
+                { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+                { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: gsi.projection },
+            }))
+          : undefined,
       }),
     );
     if (table.ttlAttribute) {

@@ -102,11 +102,11 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
     const filterExpressions: string[] = [];
     const filterValues: Record<string, string> = {};
     if (query.authority) {
-      filterExpressions.push('#entry.authority = :authority');
+      filterExpressions.push('#entry.#authority = :authority');
       filterValues[':authority'] = query.authority;
     }
     if (query.action) {
-      filterExpressions.push('#entry.action = :action');
+      filterExpressions.push('#entry.#action = :action');
       filterValues[':action'] = query.action;
     }
     const entries: ChainedAuditEntry[] = [];
@@ -133,7 +133,10 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
             ExpressionAttributeNames: {
               '#pk': partition.key,
               '#sk': partition.sortKey,
+              // action and others are reserved words in DynamoDB expressions: always go through names
               ...(filterExpressions.length ? { '#entry': 'entry' } : {}),
+              ...(query.authority ? { '#authority': 'authority' } : {}),
+              ...(query.action ? { '#action': 'action' } : {}),
             },
             ExpressionAttributeValues: {
               ':pk': partition.value,

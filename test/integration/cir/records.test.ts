@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { caller, eventually, platformContext } from '../../support/platform-context';
 
 const context = platformContext();
-const ees = () => caller(context, ['origin-system'], { system: 'EES', authority: 'EES:DE', userId: 'ees-system' });
+const ees = () =>
+  caller(context, ['origin-system'], { system: 'EES', authority: 'EES:DE', userId: 'ees-system' });
 const dpo = () => caller(context, ['data-protection-officer'], { authority: 'EDPS', userId: 'dpo' });
 
 const body = (version: number, surname = 'HADDAD') => ({
-  identity: { surnames: [surname], firstNames: ['LINA'], dateOfBirth: '1985-07-00', nationalities: ['LBN'], sex: 'F' },
+  identity: {
+    surnames: [surname],
+    firstNames: ['LINA'],
+    dateOfBirth: '1985-07-00',
+    nationalities: ['LBN'],
+    sex: 'F',
+  },
   travelDocuments: [{ number: 'LB1234567', issuingCountry: 'LBN' }],
   version,
 });
@@ -33,7 +40,9 @@ describe('CIR ingestion', () => {
 
     const log = await (await dpo()).request('GET', '/v1/audit?userId=ees-system&limit=100');
     const actions = log.body.entries
-      .filter((entry: { records: { recordId: string }[] }) => entry.records.some((r) => r.recordId === 'it-cir-1'))
+      .filter((entry: { records: { recordId: string }[] }) =>
+        entry.records.some((r) => r.recordId === 'it-cir-1'),
+      )
       .map((entry: { action: string; httpStatus: number }) => `${entry.action}:${entry.httpStatus}`)
       .reverse();
     expect(actions).toEqual([
@@ -62,7 +71,10 @@ describe('CIR ingestion', () => {
   it('names the invalid field and writes nothing', async () => {
     const system = await ees();
     const path = '/v1/systems/EES/records/it-cir-3';
-    const reply = await system.request('PUT', path, { ...body(1), identity: { surnames: ['X'], dateOfBirth: '1985-13-01' } });
+    const reply = await system.request('PUT', path, {
+      ...body(1),
+      identity: { surnames: ['X'], dateOfBirth: '1985-13-01' },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.error.details.issues.map((issue: { field: string }) => issue.field)).toContain(
       'body.identity.dateOfBirth',
@@ -87,14 +99,32 @@ describe('CIR ingestion', () => {
     const system = await ees();
     const path = '/v1/systems/EES/records/it-cir-5';
     expect((await system.request('PUT', path, body(1))).status).toBe(201);
-    const checks = await eventually(async () => {
-      const log = await (await dpo()).request('GET', '/v1/audit?userId=system:mid&limit=500');
-      const mine = log.body.entries.filter((entry: { records: { recordId: string }[] }) =>
-        entry.records.some((r) => r.recordId === 'it-cir-5'),
-      );
-      return mine.length ? mine : undefined;
-    }, 30_000, 'the MID check of it-cir-5');
+    const checks = await eventually(
+      async () => {
+        const log = await (await dpo()).request('GET', '/v1/audit?userId=system:mid&limit=500');
+        const mine = log.body.entries.filter((entry: { records: { recordId: string }[] }) =>
+          entry.records.some((r) => r.recordId === 'it-cir-5'),
+        );
+        return mine.length ? mine : undefined;
+      },
+      30_000,
+      'the MID check of it-cir-5',
+    );
     expect(checks).toHaveLength(1);
     expect(checks[0].details.version).toBe(1);
+  });
+});
+
+describe('the audit API filters', () => {
+  it('filters by action and authority (reserved words in DynamoDB expressions)', async () => {
+    const system = await ees();
+    expect((await system.request('GET', '/v1/systems/EES/records/it-cir-filter')).status).toBe(404);
+    const log = await (await dpo()).request('GET', '/v1/audit?action=getRecord&authority=EES:DE&limit=50');
+    expect(log.status).toBe(200);
+    expect(log.body.entries.length).toBeGreaterThan(0);
+    for (const entry of log.body.entries) {
+      expect(entry.action).toBe('getRecord');
+      expect(entry.authority).toBe('EES:DE');
+    }
   });
 });
