@@ -133,6 +133,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }, SWEEP_INTERVAL_MS);
   };
   await startWorkers();
+  const stepFunctions = await (await import('./stepfunctions')).startLocalStepFunctions({ log });
 
   const platform: Platform = {
     url: api.url,
@@ -160,6 +161,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     async stop() {
       if (sweeper) clearInterval(sweeper);
       await poller?.stop();
+      await stepFunctions.stop();
       await api.stop();
       sqsClient.destroy();
       await sqs.stop();

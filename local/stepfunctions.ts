@@ -34,6 +34,7 @@ const CONSULTATION_ASL_FILE = 'functions/consultation/state-machine.asl.json';
 export const LOCAL_REGION = 'eu-central-1';
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_WORKER_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:consultation-workflow`;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
 const LAMBDA_INVOKE_WAIT = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 
@@ -115,7 +116,9 @@ export class LocalStepFunctions implements StepFunctionsPort {
     this.log = options.log ?? (() => undefined);
     this.machine = import('aws-local-stepfunctions').then(
       ({ StateMachine }) =>
-        new StateMachine(this.definition, { validationOptions: { checkArn: true, checkPaths: true } }),
+        new StateMachine(timeoutPathsForRunner(this.definition), {
+          validationOptions: { checkArn: true, checkPaths: true },
+        }),
     );
   }
 
@@ -214,6 +217,41 @@ export class LocalStepFunctions implements StepFunctionsPort {
     }
     return handlers;
   }
+}
+
+/**
+ * Adapts the runner's copy to two deviations of aws-local-stepfunctions 3.0.0. It evaluates a Task's TimeoutSecondsPath against the input after
+ * `Parameters`, where Step Functions reads it from the state input. For the runner's copy only, a
+ * path under a value that `Parameters` passes on (`"timeouts.$": "$.timeouts"` in the Payload) is
+ * rewritten to its place in the effective input (`$.Payload.timeouts...`): the same value either way.
+ */
+export function timeoutPathsForRunner(definition: AslDefinition): AslDefinition {
+  const copy = structuredClone(definition);
+  // Its execution timeout is a Node timer: beyond 2^31-1 ms (~24.8 days) Node fires it at once.
+  // Local executions do without one (the AWS definition keeps it).
+  if (typeof copy.TimeoutSeconds === 'number' && copy.TimeoutSeconds * 1000 > MAX_TIMER_MS)
+    delete copy.TimeoutSeconds;
+  for (const state of Object.values(copy.States)) {
+    const path = state.TimeoutSecondsPath as string | undefined;
+    if (state.Type !== 'Task' || !path) continue;
+    const mapped = mapThroughParameters(path, state.Parameters, '$');
+    if (!mapped)
+      throw new Error(`local runner: TimeoutSecondsPath ${path} is not passed on by the state's Parameters`);
+    state.TimeoutSecondsPath = mapped;
+  }
+  return copy;
+}
+
+function mapThroughParameters(path: string, parameters: unknown, at: string): string | undefined {
+  if (!parameters || typeof parameters !== 'object') return undefined;
+  for (const [key, value] of Object.entries(parameters as Record<string, unknown>)) {
+    if (key.endsWith('.$') && typeof value === 'string' && (path === value || path.startsWith(`${value}.`))) {
+      return `${at}.${key.slice(0, -2)}${path.slice(value.length)}`;
+    }
+    const nested = mapThroughParameters(path, value, `${at}.${key}`);
+    if (nested) return nested;
+  }
+  return undefined;
 }
 
 /**

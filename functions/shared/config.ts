@@ -22,12 +22,17 @@ const configSchema = z.object({
   ESP_SYSTEM_BUDGETS_MS: z.string().min(1).optional(),
   /** ESP: latency/failure injected into sources, JSON per system (local demos and tests; docs/esp.md). */
   ESP_FAULTS: z.string().min(1).optional(),
-  /** Consultation (Art 22): its table, its state machine, and the durations the workflow applies (seconds). */
+  /**
+   * Consultation (Art 22): its table, its state machine, and the durations the workflow applies
+   * (seconds, at most 20 days each: the execution is bounded at 90 days, and a Node timer at 24.8).
+   */
   CONSULTATIONS_TABLE: z.string().min(1).optional(),
   CONSULTATION_STATE_MACHINE_ARN: z.string().min(1).optional(),
-  CONSULTATION_DECISION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(172_800),
-  CONSULTATION_GRANT_VALIDITY_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(86_400),
-  CONSULTATION_URGENT_VERIFICATION_SECONDS: z.coerce.number().int().min(1).max(2_592_000).default(86_400),
+  CONSULTATION_DECISION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(1_728_000).default(172_800),
+  CONSULTATION_GRANT_VALIDITY_SECONDS: z.coerce.number().int().min(1).max(1_728_000).default(86_400),
+  /** CRRS counters (Art 39): every function that writes an audit entry counts into it; absent: nothing counted. */
+  STATISTICS_TABLE: z.string().min(1).optional(),
+  CONSULTATION_URGENT_VERIFICATION_SECONDS: z.coerce.number().int().min(1).max(1_728_000).default(86_400),
 });
 
 export type PlatformConfig = z.infer<typeof configSchema>;
