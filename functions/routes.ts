@@ -15,12 +15,13 @@ import { espSearchBodySchema } from './shared/schemas/esp';
 import { linkListQuerySchema, linkPathSchema, verificationBodySchema } from './shared/schemas/mid';
 import { originSystemSchema, recordBodySchema, recordIdSchema } from './shared/schemas/record';
 import { identifyBodySchema, verifyBodySchema } from './shared/schemas/sbms';
+import { statisticsQuerySchema } from './shared/schemas/statistics';
 
 /**
  * The route table, defined once: the CDK API construct and the local API server both read it, the
  * OpenAPI document is generated from it, and the authorisation matrix test walks it.
  */
-export const COMPONENTS = ['cir', 'audit', 'sbms', 'mid', 'esp', 'consultation'] as const;
+export const COMPONENTS = ['cir', 'audit', 'sbms', 'mid', 'esp', 'consultation', 'statistics'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -285,6 +286,27 @@ export const ROUTES: readonly RouteDefinition[] = [
       'Art 20 police identity check: live biometrics (1:N), identity data and travel document as fallback',
     request: { body: identityCheckBodySchema },
     responses: { 200: 'the CIR identity data of the hit, or no hit', 422: 'nothing to search with' },
+  },
+  // CRRS (Art 39): anonymised statistics.
+  {
+    operationId: 'getStatistics',
+    method: 'GET',
+    path: '/v1/statistics',
+    component: 'statistics',
+    roles: ['statistics'],
+    summary: 'Anonymised counters per day and Member State (Art 39); counts below 5 suppressed',
+    request: { query: statisticsQuerySchema },
+    responses: { 200: 'rows of metric, day, Member State, dimensions and count' },
+  },
+  {
+    operationId: 'getStatisticsCsv',
+    method: 'GET',
+    path: '/v1/statistics.csv',
+    component: 'statistics',
+    roles: ['statistics'],
+    summary: 'The same figures as CSV (one column per dimension; `<5` where suppressed)',
+    request: { query: statisticsQuerySchema },
+    responses: { 200: 'text/csv' },
   },
 ];
 

@@ -12,6 +12,7 @@ import {
   CONSULTATIONS_TABLE,
   LINKS_TABLE,
   MID_CHECK_QUEUE,
+  STATISTICS_TABLE,
 } from './resources';
 import type { StatefulStack } from './stateful-stack';
 
@@ -20,8 +21,9 @@ import type { StatefulStack } from './stateful-stack';
  * - `readWrite`: all data-plane actions.
  * - `append`: read, plus PutItem only (no UpdateItem, DeleteItem or BatchWriteItem): the audit
  *   log's hash chain is appended to with conditional puts and never edited.
+ * - `increment`: UpdateItem only (no read, put or delete): the statistics counters (atomic ADD).
  */
-export type TableAccess = 'read' | 'readWrite' | 'append';
+export type TableAccess = 'read' | 'readWrite' | 'append' | 'increment';
 /** `send` for producers; consumers get theirs from the SQS event source mapping. */
 export type QueueAccess = 'send';
 
@@ -95,10 +97,23 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
     snapshots: 'readWrite',
   },
   // The steps of the access-request state machine: request state transitions and their log entries.
+  // CRRS (Art 39): reads the counters; every function that appends audit entries also increments
+  // them (added by AccessGrants.grant, below).
+  statistics: { tables: { [STATISTICS_TABLE.name]: 'read', [AUDIT_TABLE.name]: 'append' } },
   'consultation-workflow': {
     tables: { [CONSULTATIONS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
   },
 };
+
+/**
+ * Where a request or a job leaves an audit entry it also counts the CRRS statistics derived from it
+ * (functions/statistics/recorder.ts): a function that appends to the audit log may increment the
+ * statistics counters, and nothing more on that table unless its line says so.
+ */
+export function withStatistics(tables: FunctionAccess['tables']): FunctionAccess['tables'] {
+  if (tables[AUDIT_TABLE.name] !== 'append' || tables[STATISTICS_TABLE.name]) return tables;
+  return { ...tables, [STATISTICS_TABLE.name]: 'increment' };
+}
 
 /**
  * Applies the lines of FUNCTION_ACCESS with the construct grant methods. Tables are granted through
@@ -120,8 +135,15 @@ export class AccessGrants extends Construct {
   grant(fn: IGrantable & Construct, access: FunctionAccess): void {
     const { stateful } = this;
     let writesEncrypted = false;
-    for (const [name, level] of Object.entries(access.tables)) {
+    for (const [name, level] of Object.entries(withStatistics(access.tables))) {
       const table = this.tableRef(name);
+      if (level === 'increment') {
+        // UpdateItem on a table encrypted with the customer key reads and writes data keys.
+        table.grant(fn, 'dynamodb:UpdateItem');
+        stateful.key.grantEncryptDecrypt(fn);
+        writesEncrypted = true;
+        continue;
+      }
       if (level === 'readWrite') table.grantReadWriteData(fn);
       else table.grantReadData(fn);
       if (level === 'append') {

@@ -120,12 +120,31 @@ export const CONSULTATIONS_TABLE: TableDefinition = {
   ],
 };
 
+/**
+ * CRRS (Art 39): anonymised counters (functions/statistics), incremented as events happen, never
+ * computed by scanning data. Items hold a metric, a day, a Member State, categorical dimensions and
+ * a count: never a record id, user id, name or date of birth (checked before every write).
+ */
+export const STATISTICS_TABLE: TableDefinition = {
+  name: 'Statistics',
+  envVar: 'STATISTICS_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsis: [],
+  accessPatterns: [
+    'count an event:        UpdateItem pk=STAT#{metric}, sk={day}#{memberState}#{dim=value|...}, ADD count :n',
+    'figures of a period:   Query      pk=STAT#{metric}, sk BETWEEN {from}# AND {to}#~ (one Query per metric)',
+    'writers: every function that appends audit entries (UpdateItem only); readers: the statistics function',
+  ],
+};
+
 export const TABLES = [
   CIR_TABLE,
   LINKS_TABLE,
   AUDIT_TABLE,
   CENTRAL_SYSTEMS_TABLE,
   CONSULTATIONS_TABLE,
+  STATISTICS_TABLE,
 ] as const;
 
 export interface QueueDefinition {

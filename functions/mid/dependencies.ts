@@ -2,6 +2,7 @@ import { DynamoCirStore } from '../cir/store';
 import { sbmsService, shardOfFile, thresholds } from '../sbms/service';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
+import { countingLinkWrites } from '../statistics/recorder';
 import { CirReader } from './cir-reader';
 import { blockingKeysOfRecord } from './domain/blocking';
 import type { CheckPorts, DocumentCandidate, IndividualFile } from './domain/check';
@@ -23,7 +24,8 @@ export function midDependencies() {
   const config = loadConfig();
   const reader = new CirReader(dynamo, config.CIR_TABLE);
   const cir = new DynamoCirStore(dynamo, config.CIR_TABLE, shardOfFile());
-  const links = new DynamoLinkRepository(dynamo, config.LINKS_TABLE);
+  // Link writes are counted for the CRRS (created, colour changes, yellow durations).
+  const links = countingLinkWrites(new DynamoLinkRepository(dynamo, config.LINKS_TABLE));
   const ports: CheckPorts = {
     links,
     async findBiometricCandidates(file) {

@@ -4,6 +4,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { AuditLog } from '../../audit/domain/ports';
+import { type EventRecorder, eventRecorderFromEnv } from '../../statistics/recorder';
 import { ApiError } from '../errors';
 import type { ApiHandler, ApiResponse } from '../http';
 import { logger, metrics, tracer } from '../powertools';
@@ -23,7 +24,11 @@ type AnyApiHandler = ApiHandler<any, any, any>;
  * One Lambda per component: dispatches by operationId to its handlers, inside the shared middy
  * stack (Powertools logger, metrics, tracer; route, auth, body, zod validation; audit; error mapper).
  */
-export function createApiHandler(handlers: Record<string, AnyApiHandler>, audit: () => AuditLog) {
+export function createApiHandler(
+  handlers: Record<string, AnyApiHandler>,
+  audit: () => AuditLog,
+  statistics: () => EventRecorder = eventRecorderFromEnv,
+) {
   const dispatch = async (
     _event: APIGatewayProxyEvent,
     context: ApiContext,
@@ -43,5 +48,5 @@ export function createApiHandler(handlers: Record<string, AnyApiHandler>, audit:
     .use(authenticate())
     .use(authorise())
     .use(parseAndValidate())
-    .use(auditAndRespond(audit));
+    .use(auditAndRespond(audit, statistics));
 }

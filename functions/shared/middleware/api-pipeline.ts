@@ -5,6 +5,7 @@ import type { AuditEntryInput } from '../../audit/domain/entry';
 import { resultTypeFor } from '../../audit/domain/entry';
 import type { AuditLog } from '../../audit/domain/ports';
 import { findRoute, type RouteDefinition } from '../../routes';
+import type { EventRecorder } from '../../statistics/recorder';
 import { type Caller, callerFromClaims, hasAnyRole } from '../auth/claims';
 import { ApiError, Forbidden, isClientError, Unauthenticated, ValidationFailed } from '../errors';
 import type { ApiRequest, ApiResponse, AuditAnnotations } from '../http';
@@ -103,7 +104,7 @@ export function parseAndValidate(): Middleware {
  * Attached last, so that its onError runs first: maps typed errors to 4xx and anything else to a
  * generic 500, serialises the reply and writes exactly one audit entry for every authenticated request.
  */
-export function auditAndRespond(audit: () => AuditLog): Middleware {
+export function auditAndRespond(audit: () => AuditLog, statistics?: () => EventRecorder): Middleware {
   const finish = async (request: ApiMiddyRequest, response: ApiResponse) => {
     const { caller, route, annotations } = request.context.api ?? { annotations: {} };
     metrics.addMetric(
@@ -111,8 +112,12 @@ export function auditAndRespond(audit: () => AuditLog): Middleware {
       MetricUnit.Count,
       1,
     );
-    if (caller && route)
-      await audit().append(auditEntry(request, caller, route, annotations, response.statusCode));
+    if (caller && route) {
+      const entry = auditEntry(request, caller, route, annotations, response.statusCode);
+      await audit().append(entry);
+      // CRRS (Art 39): the anonymised counters derived from the entry (never fails the request).
+      await statistics?.().auditEntry(entry);
+    }
     request.response = toProxyResult(response, requestIdOf(request));
   };
   return {
@@ -180,6 +185,12 @@ function toProxyResult(response: ApiResponse, requestId: string): APIGatewayProx
   return {
     statusCode: response.statusCode,
     headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...response.headers },
-    body: body === undefined ? '' : JSON.stringify(body),
+    // A text reply (e.g. a CSV export) goes out as it is; everything else is JSON.
+    body:
+      body === undefined
+        ? ''
+        : typeof body === 'string' && response.headers?.['content-type']?.startsWith('text/')
+          ? body
+          : JSON.stringify(body),
   };
 }
