@@ -9,6 +9,7 @@ import { SearchPortal } from './screens/SearchPortal';
 import { Statistics } from './screens/Statistics';
 import { VerificationQueue } from './screens/VerificationQueue';
 import { useSignedIn } from './session-context';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Link, usePath } from './ui/router';
 
 function Screen({ path }: { path: string }) {
@@ -87,7 +88,9 @@ export function Shell() {
         </div>
       </header>
       <main id="main">
-        <Screen path={path} />
+        <ErrorBoundary resetKey={path}>
+          <Screen path={path} />
+        </ErrorBoundary>
       </main>
     </div>
   );

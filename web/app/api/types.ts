@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ChainedAuditEntry } from '../../../functions/audit/domain/entry';
+import type { AutomaticColour } from '../../../functions/mid/domain/colour';
 import type { IdentityComparison, LinkColour, RecordRef } from '../../../functions/mid/domain/types';
 import type { auditQuerySchema } from '../../../functions/shared/schemas/audit';
 import type {
@@ -102,7 +103,7 @@ export interface ConfirmationFile {
     biometric: { kind: 'same' | 'different'; score: number } | { kind: 'absent' };
     document: 'same' | 'near' | 'different' | 'absent';
     hasBiometrics: [boolean, boolean];
-    automatic: string;
+    automatic: AutomaticColour;
   };
   history: LinkHistoryEntry[];
   /** Only on `GET /v1/mid/links/{linkId}`: both files side by side; `file` null when the CIR no longer holds it. */

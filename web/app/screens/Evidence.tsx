@@ -22,7 +22,12 @@ export function Evidence({ evidence }: { evidence: ConfirmationFile['evidence'] 
         <li>
           Travel document: <strong>{document}</strong>
         </li>
-        <li>Automatic outcome: {humanise(evidence.automatic)}</li>
+        <li>
+          Automatic outcome:{' '}
+          {evidence.automatic.outcome === 'link'
+            ? `${evidence.automatic.colour} link (${humanise(evidence.automatic.reason)})`
+            : 'no link'}
+        </li>
       </ul>
       <table className="table compact" aria-label="Identity categories">
         <thead>

@@ -1,6 +1,6 @@
 import type { EspReply } from '../api/types';
 import { ColourChip, StatusBadge } from '../ui/colour';
-import { humanise } from '../ui/format';
+import { fieldLabel, humanise } from '../ui/format';
 
 type SourceResult = EspReply['results'][number];
 
@@ -43,12 +43,14 @@ function RecordView({ record }: { record: Record<string, unknown> }) {
   return (
     <>
       <dl className="kv">
-        {Object.entries(rest).map(([key, value]) => (
-          <div key={key}>
-            <dt>{humanise(key)}</dt>
-            <dd>{renderValue(value)}</dd>
-          </div>
-        ))}
+        {Object.entries(rest)
+          .filter(([, value]) => !isEmpty(value))
+          .map(([key, value]) => (
+            <div key={key}>
+              <dt>{fieldLabel(key)}</dt>
+              <dd>{renderValue(value)}</dd>
+            </div>
+          ))}
       </dl>
       {Array.isArray(links) && links.length > 0 && (
         <div className="links">
@@ -71,12 +73,16 @@ function RecordView({ record }: { record: Record<string, unknown> }) {
   );
 }
 
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+
 function renderValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.map(renderValue).join('; ') || '—';
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${humanise(k)}: ${renderValue(v)}`)
+      .filter(([, v]) => !isEmpty(v))
+      .map(([k, v]) => `${fieldLabel(k)}: ${renderValue(v)}`)
       .join(', ');
   return String(value);
 }

@@ -24,3 +24,6 @@ export function splitList(value: string): string[] {
 }
 
 export const humanise = (value: string) => value.replace(/[_-]/g, ' ');
+
+/** `formerSurnames` -> `former surnames`, `recordId` -> `record id`. */
+export const fieldLabel = (key: string) => humanise(key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
