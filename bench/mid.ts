@@ -142,6 +142,11 @@ export async function run(args: Record<string, string>) {
     const latencies = [...checkedAt].map(([key, at]) => at - accepted.get(key)!).sort((a, b) => a - b);
     const checks = consumedCapacity.get('midCheck') ?? { readUnits: 0, writeUnits: 0, requests: 0 };
     const checkCount = checkedAt.size;
+    for (const [key, totals] of [...consumedCapacity].filter(([k]) => k.startsWith('midCheck ')).sort()) {
+      progress(
+        `mid: ${key}: ${(totals.readUnits / checkCount).toFixed(2)} RCU, ${(totals.writeUnits / checkCount).toFixed(2)} WCU, ${(totals.requests / checkCount).toFixed(2)} requests per check`,
+      );
+    }
     return {
       records: accepted.size,
       checksPerSecond: round(checkCount / ((finished - started) / 1000), 1),

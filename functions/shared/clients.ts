@@ -18,7 +18,7 @@ export const sqs = tracer.captureAWSv3Client(new SQSClient({ useQueueUrlAsEndpoi
 /**
  * Opt-in record of DynamoDB's consumed capacity (benchmarks: `RECORD_CONSUMED_CAPACITY=true`): every
  * request of the document client asks for `ReturnConsumedCapacity: 'TOTAL'` and its units are summed
- * per scope. A scope is a label set with `inCapacityScope` for an async call tree (e.g. one MID
+ * per scope (key `<scope>`) and per scope, command and table/index (key `<scope> <command> <table>`). A scope is a label set with `inCapacityScope` for an async call tree (e.g. one MID
  * check); anything outside one counts as `other`. Off by default: nothing is added to requests.
  */
 export interface CapacityTotals {
@@ -64,6 +64,16 @@ export function recordConsumedCapacity(client: DynamoDBDocumentClient = dynamo):
       }
       totals.requests++;
       consumedCapacity.set(scope, totals);
+      // and per table/index and command, for finding where a scope's units go
+      const { TableName, IndexName } = args.input as { TableName?: string; IndexName?: string };
+      const detailKey = `${scope} ${context.commandName ?? '?'} ${TableName ?? '(batch)'}${IndexName ? `/${IndexName}` : ''}`;
+      const detail = consumedCapacity.get(detailKey) ?? { readUnits: 0, writeUnits: 0, requests: 0 };
+      for (const c of capacities) {
+        detail.readUnits += c.ReadCapacityUnits ?? (isRead ? (c.CapacityUnits ?? 0) : 0);
+        detail.writeUnits += c.WriteCapacityUnits ?? (isRead ? 0 : (c.CapacityUnits ?? 0));
+      }
+      detail.requests++;
+      consumedCapacity.set(detailKey, detail);
       return result;
     },
     { step: 'initialize', name: 'consumedCapacityRecorder', override: true },
