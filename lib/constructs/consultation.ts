@@ -21,8 +21,8 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag';
 import type { WorkflowAction } from '../../functions/consultation/domain/workflow';
+import { acknowledge } from '../nag';
 
 export interface ConsultationWorkflowProps {
   /** The `consultation-workflow` worker: the Lambda task of every step. */
