@@ -18,6 +18,7 @@ import {
 } from '../functions/mid/domain/comparison-levels';
 import { type IdentityInput, prepareIdentity } from '../functions/mid/domain/identity-profile';
 import type { Calibration } from '../functions/mid/domain/identity-score';
+import { type FrequencyKind, frequencyKeys } from '../functions/mid/domain/name-frequencies';
 import { createRng, generatePeople } from '../local/synthetic/people';
 import { numberArg, progress } from './args';
 
@@ -160,6 +161,33 @@ async function blockedPairs(
   return vectors;
 }
 
+/** Name keys kept per kind in the static table (the production default; docs/mid-matching.md). */
+const STATIC_TABLE_SIZE = 300;
+
+/** The commonest name keys of the calibration records with their shares of files. */
+function staticNameTable(identities: readonly IdentityInput[], generatedBy: string) {
+  const counts: Record<FrequencyKind, Map<string, number>> = {
+    surname: new Map(),
+    firstName: new Map(),
+    fullName: new Map(),
+  };
+  for (const identity of identities)
+    for (const { kind, key } of frequencyKeys(prepareIdentity(identity)))
+      counts[kind].set(key, (counts[kind].get(key) ?? 0) + 1);
+  const shares = Object.fromEntries(
+    Object.entries(counts).map(([kind, map]) => [
+      kind,
+      Object.fromEntries(
+        [...map]
+          .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+          .slice(0, STATIC_TABLE_SIZE)
+          .map(([key, count]) => [key, Number((count / identities.length).toPrecision(3))]),
+      ),
+    ]),
+  );
+  return { generatedBy, files: identities.length, shares };
+}
+
 export async function run(args: Record<string, string>): Promise<object> {
   const people = numberArg(args, 'people', 5000);
   const seed = numberArg(args, 'seed', 9001);
@@ -211,6 +239,12 @@ export async function run(args: Record<string, string>): Promise<object> {
     variables,
   };
   writeFileSync(out, `${JSON.stringify(calibration, null, 2)}\n`);
+  const frequenciesOut = args['frequencies-out'] ?? 'functions/mid/domain/name-frequencies.json';
+  const table = staticNameTable(
+    records.map((record) => record.identity),
+    calibration.generatedBy,
+  );
+  writeFileSync(frequenciesOut, `${JSON.stringify(table)}\n`);
   return {
     out,
     records: records.length,

@@ -5,12 +5,17 @@
 import { writeFileSync } from 'node:fs';
 import { blockingKeys } from '../functions/mid/domain/blocking';
 import { InMemoryCandidateIndex, refKey } from '../functions/mid/domain/candidate-index';
-import { compareIdentities, createsLink } from '../functions/mid/domain/compare-identities';
+import {
+  AVERAGE_NAME_AGREEMENT,
+  compareIdentities,
+  createsLink,
+} from '../functions/mid/domain/compare-identities';
 import {
   findIdentityMatches,
   type IdentityReader,
   otherSystemOnly,
 } from '../functions/mid/domain/identity-matching';
+import { InMemoryNameFrequencies } from '../functions/mid/domain/name-frequencies';
 import type { RecordRef } from '../functions/mid/domain/types';
 import { readInput } from './linkage';
 import type { LinkageRecord } from './linkage-data';
@@ -31,9 +36,10 @@ export async function run(args: Record<string, string>): Promise<object> {
     },
   };
   const index = new InMemoryCandidateIndex();
+  const frequencies = new InMemoryNameFrequencies(AVERAGE_NAME_AGREEMENT);
   const lines: string[] = [];
   const describe = (kind: string, a: LinkageRecord, b: LinkageRecord) => {
-    const c = compareIdentities(a.identity, b.identity);
+    const c = compareIdentities(a.identity, b.identity, { frequencies });
     lines.push(
       JSON.stringify({
         kind,
@@ -54,10 +60,11 @@ export async function run(args: Record<string, string>): Promise<object> {
   const counts = { fp: 0, fn: 0, unblocked: 0 };
   for (const record of records) {
     const ref: RecordRef = { system: record.system, recordId: record.recordId };
+    frequencies.add(record.identity);
     const { keys, compared, matches } = await findIdentityMatches(
       { ref, identity: record.identity },
       { index, reader },
-      { isComparable },
+      { isComparable, frequencies },
     );
     const matched = new Set(matches.map((m) => refKey(m.ref)));
     const comparedSet = new Set(compared.map(refKey));

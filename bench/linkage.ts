@@ -2,11 +2,13 @@
 // identity-data search (blocking index + comparison, the production code through its ports, with
 // in-memory stores) over every record and scores the links against cluster_id. See docs/mid-matching.md.
 import { InMemoryCandidateIndex, refKey } from '../functions/mid/domain/candidate-index';
+import { AVERAGE_NAME_AGREEMENT } from '../functions/mid/domain/compare-identities';
 import {
   findIdentityMatches,
   type IdentityReader,
   otherSystemOnly,
 } from '../functions/mid/domain/identity-matching';
+import { InMemoryNameFrequencies } from '../functions/mid/domain/name-frequencies';
 import type { RecordRef } from '../functions/mid/domain/types';
 import { progress } from './args';
 import { type LinkageRecord, readBenchmarkCsv, readFebrl } from './linkage-data';
@@ -62,6 +64,8 @@ export async function run(args: Record<string, string>): Promise<object> {
   const clusterOf = new Map<string, string>();
   const index = new InMemoryCandidateIndex();
   const reader = new InMemoryIdentityReader(byRef);
+  // Name frequencies counted from the records indexed so far (unlabelled), as the CIR would hold them.
+  const frequencies = new InMemoryNameFrequencies(AVERAGE_NAME_AGREEMENT);
   let candidatePairs = 0;
   let trueCandidatePairs = 0;
   let predicted = 0;
@@ -69,10 +73,12 @@ export async function run(args: Record<string, string>): Promise<object> {
   const started = performance.now();
   for (const [i, record] of records.entries()) {
     const ref: RecordRef = { system: record.system, recordId: record.recordId };
+    // As in the CIR, where the file is written before its MID check runs.
+    frequencies.add(record.identity);
     const { keys, compared, matches } = await findIdentityMatches(
       { ref, identity: record.identity },
       { index, reader },
-      { isComparable },
+      { isComparable, frequencies },
     );
     candidatePairs += compared.length;
     trueCandidatePairs += compared.filter(

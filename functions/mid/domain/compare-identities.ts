@@ -7,13 +7,32 @@ import {
   scoreVector,
   type Weights,
 } from './identity-score';
+import {
+  adjustNameWeights,
+  type FrequencyKind,
+  type NameFrequencies,
+  STATIC_NAME_FREQUENCIES,
+} from './name-frequencies';
 import { combineVerdict, compareCategories } from './similarity-rules';
 import type { CategoryOutcome, IdentityCategory, IdentityComparison, MatchEvidence } from './types';
 
 export interface CompareOptions {
   weights?: Weights;
   threshold?: number;
+  /**
+   * Name frequencies for the term-frequency adjustment of the name weights: the files being
+   * linked in the benchmark, the CIR in production; default the static table of common names.
+   */
+  frequencies?: NameFrequencies;
 }
+
+/** Chance agreement on a name among different persons, from the calibration (the average the adjustment starts from). */
+export const AVERAGE_NAME_AGREEMENT: Record<FrequencyKind, number> = {
+  surname: DEFAULT_CALIBRATION.variables.surname.exact!.u,
+  firstName: DEFAULT_CALIBRATION.variables.firstNames.exact!.u,
+  fullName:
+    DEFAULT_CALIBRATION.variables.surname.exact!.u * DEFAULT_CALIBRATION.variables.firstNames.exact!.u,
+};
 
 const CATEGORY_OF: Record<Variable, MatchEvidence['category']> = {
   surname: 'names',
@@ -38,7 +57,11 @@ function outcomeOfLevel(variable: Variable, level: string): CategoryOutcome {
 export function compareIdentities(
   a: IdentityInput,
   b: IdentityInput,
-  { weights = DEFAULT_WEIGHTS, threshold = DEFAULT_CALIBRATION.threshold }: CompareOptions = {},
+  {
+    weights = DEFAULT_WEIGHTS,
+    threshold = DEFAULT_CALIBRATION.threshold,
+    frequencies = STATIC_NAME_FREQUENCIES,
+  }: CompareOptions = {},
 ): IdentityComparison {
   const left = prepareIdentity(a);
   const right = prepareIdentity(b);
@@ -46,7 +69,13 @@ export function compareIdentities(
   const categories = Object.fromEntries(
     Object.entries(rules).map(([category, result]) => [category, result.outcome]),
   ) as Record<IdentityCategory, CategoryOutcome>;
-  const scored = scoreVector(comparisonVector(left, right), weights);
+  const scored = adjustNameWeights(
+    scoreVector(comparisonVector(left, right), weights),
+    left,
+    right,
+    frequencies,
+    AVERAGE_NAME_AGREEMENT,
+  );
   const score = scored.reduce((sum, entry) => sum + entry.weight, 0);
   const evidence: MatchEvidence[] = [
     ...Object.entries(rules).map(
