@@ -21,8 +21,21 @@ export class DynamoTemplateFeed implements TemplateFeed, TemplateLookup {
     private readonly tableName: string,
   ) {}
 
+  /**
+   * Per shard: a position before which every change has been read by a complete catch-up that
+   * started more than FEED_OVERLAP_MS after it, so it need not be re-read. Without it, an idle
+   * gallery would re-read the last writes' overlap window on every search (a constant cost per
+   * search, paid in read units on the whole BIO items of gsi2). Used only by a caller continuing
+   * from the watermark this feed returned (a shard reloaded from an older snapshot is not).
+   */
+  private readonly settled = new Map<string, { watermark: string | undefined; position: string }>();
+
   async changesSince(shardId: string, watermark: string | undefined): Promise<FeedPage> {
-    const lowerBound = watermark ? shiftWatermark(watermark, -FEED_OVERLAP_MS) : undefined;
+    const startedAt = Date.now();
+    const overlapBound = watermark ? shiftWatermark(watermark, -FEED_OVERLAP_MS) : undefined;
+    const known = this.settled.get(shardId);
+    const settled = known && known.watermark === watermark ? known.position : undefined;
+    const lowerBound = settled && (!overlapBound || settled > overlapBound) ? settled : overlapBound;
     const changes: TemplateChange[] = [];
     let newest = watermark;
     let beyond = 0;
@@ -48,7 +61,13 @@ export class DynamoTemplateFeed implements TemplateFeed, TemplateLookup {
       }
       exclusiveStartKey = result.LastEvaluatedKey;
     } while (exclusiveStartKey && beyond < MAX_CHANGES_PER_PAGE);
-    return { changes, watermark: newest, more: exclusiveStartKey !== undefined };
+    const more = exclusiveStartKey !== undefined;
+    if (!more) {
+      const nowSettled = new Date(startedAt - FEED_OVERLAP_MS).toISOString();
+      const position = settled && settled > nowSettled ? settled : nowSettled;
+      this.settled.set(shardId, { watermark: newest, position });
+    }
+    return { changes, watermark: newest, more };
   }
 
   async get(ref: RecordRef): Promise<TemplateRecord | undefined> {
