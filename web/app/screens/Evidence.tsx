@@ -1,5 +1,5 @@
 import type { ConfirmationFile } from '../api/types';
-import { humanise } from '../ui/format';
+import { fieldLabel, humanise } from '../ui/format';
 
 /** What the automated comparison found: categories, the fields that agreed, biometric and document results. */
 export function Evidence({ evidence }: { evidence: ConfirmationFile['evidence'] }) {
@@ -34,7 +34,7 @@ export function Evidence({ evidence }: { evidence: ConfirmationFile['evidence'] 
           <tr>
             {Object.keys(identity.categories).map((category) => (
               <th key={category} scope="col">
-                {humanise(category)}
+                {fieldLabel(category)}
               </th>
             ))}
           </tr>
@@ -62,7 +62,7 @@ export function Evidence({ evidence }: { evidence: ConfirmationFile['evidence'] 
         <tbody>
           {identity.evidence.map((row) => (
             <tr key={`${row.category}/${row.fields}/${row.rule}`}>
-              <td>{humanise(row.category)}</td>
+              <td>{fieldLabel(row.category)}</td>
               <td className="mono">{row.fields}</td>
               <td className={`outcome-${row.outcome}`}>{row.outcome}</td>
               <td>{humanise(row.rule)}</td>

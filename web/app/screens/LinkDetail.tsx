@@ -91,8 +91,10 @@ function Classify({
         justification,
         expectedVersion: file.version,
       });
+      // Reloaded, so that both files show their groups' SINs after the change.
+      const reloaded = await api.getLink(updated.linkId);
+      onChanged(reloaded);
       setDone(`Classified ${updated.colour}. The link is now at version ${updated.version}.`);
-      onChanged({ ...updated, files: file.files });
     } catch (caught) {
       setError(caught);
     } finally {
