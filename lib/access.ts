@@ -41,7 +41,8 @@ export type Worker =
   | 'mid-check-consumer'
   | 'cir-outbox-sweeper'
   | 'sbms-shard-worker'
-  | 'consultation-workflow';
+  | 'consultation-workflow'
+  | 'yellow-age-monitor';
 
 /**
  * Least privilege, in one table: what each function may touch. A new component in COMPONENTS
@@ -97,21 +98,32 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
     snapshots: 'readWrite',
   },
   // The steps of the access-request state machine: request state transitions and their log entries.
-  // CRRS (Art 39): reads the counters; every function that appends audit entries also increments
-  // them (added by AccessGrants.grant, below).
+  // CRRS (Art 39): reads the counters; the functions of STATISTICS_WRITERS increment them.
   statistics: { tables: { [STATISTICS_TABLE.name]: 'read', [AUDIT_TABLE.name]: 'append' } },
+  // Publishes the age of the oldest yellow link per verifier queue (one Query per authority on gsi1).
+  'yellow-age-monitor': { tables: { [LINKS_TABLE.name]: 'read' } },
   'consultation-workflow': {
     tables: { [CONSULTATIONS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
   },
 };
 
 /**
- * Where a request or a job leaves an audit entry it also counts the CRRS statistics derived from it
- * (functions/statistics/recorder.ts): a function that appends to the audit log may increment the
- * statistics counters, and nothing more on that table unless its line says so.
+ * The functions whose events are counted for the CRRS (functions/statistics/recorder.ts: ESP
+ * searches, identity checks, consultations and access requests, link writes). They may increment
+ * the statistics counters (UpdateItem), nothing more on that table; AccessGrants adds the line.
  */
-export function withStatistics(tables: FunctionAccess['tables']): FunctionAccess['tables'] {
-  if (tables[AUDIT_TABLE.name] !== 'append' || tables[STATISTICS_TABLE.name]) return tables;
+export const STATISTICS_WRITERS: readonly (Component | Worker)[] = [
+  'esp',
+  'consultation',
+  'mid',
+  'mid-check-consumer',
+];
+
+export function withStatistics(
+  name: Component | Worker,
+  tables: FunctionAccess['tables'],
+): FunctionAccess['tables'] {
+  if (!STATISTICS_WRITERS.includes(name) || tables[STATISTICS_TABLE.name]) return tables;
   return { ...tables, [STATISTICS_TABLE.name]: 'increment' };
 }
 
@@ -132,10 +144,12 @@ export class AccessGrants extends Construct {
     super(scope, id);
   }
 
-  grant(fn: IGrantable & Construct, access: FunctionAccess): void {
+  grant(fn: IGrantable & Construct, access: FunctionAccess, functionName?: Component | Worker): void {
     const { stateful } = this;
     let writesEncrypted = false;
-    for (const [name, level] of Object.entries(withStatistics(access.tables))) {
+    for (const [name, level] of Object.entries(
+      functionName ? withStatistics(functionName, access.tables) : access.tables,
+    )) {
       const table = this.tableRef(name);
       if (level === 'increment') {
         // UpdateItem on a table encrypted with the customer key reads and writes data keys.

@@ -10,6 +10,7 @@ import { ConsultationWorkflow } from './constructs/consultation';
 import { FunctionWithLogGroup, type FunctionWithLogGroupProps } from './constructs/function-with-log-group';
 import { Identity } from './constructs/identity';
 import { InteropApi } from './constructs/interop-api';
+import { Observability } from './constructs/observability';
 import { MID_CHECK_QUEUE } from './resources';
 import type { StatefulStack } from './stateful-stack';
 
@@ -26,6 +27,7 @@ export const WORKER_ENTRIES: Record<Worker, string> = {
   'cir-outbox-sweeper': 'functions/cir/outbox-sweeper.ts',
   'sbms-shard-worker': 'functions/sbms/shard-worker.ts',
   'consultation-workflow': 'functions/consultation/workflow.ts',
+  'yellow-age-monitor': 'functions/statistics/yellow-age.ts',
 };
 
 /** The functions that search the sBMS gallery, through the shard worker (SBMS_SHARD_FUNCTION). */
@@ -44,6 +46,8 @@ export class PlatformStack extends Stack {
   public readonly api: InteropApi;
   public readonly componentFunctions: Record<Component, FunctionWithLogGroup>;
   public readonly workers: Record<Worker, FunctionWithLogGroup>;
+  /** CloudWatch dashboard and alarms. */
+  public readonly observability: Observability;
   /** The Art 22 access-request state machine (Standard). */
   public readonly consultation: ConsultationWorkflow;
 
@@ -144,11 +148,43 @@ export class PlatformStack extends Stack {
       'cir-outbox-sweeper': sweeper,
       'sbms-shard-worker': shardWorker,
       'consultation-workflow': consultationWorker,
+      'yellow-age-monitor': this.yellowAgeMonitor(),
     };
+
+    // Dashboard and alarms over everything above (lib/constructs/observability.ts).
+    this.observability = new Observability(this, 'Observability', {
+      stage: props.stage,
+      api: this.api.api,
+      functions: { ...this.componentFunctions, ...this.workers },
+      deadLetterQueues: Object.fromEntries(
+        [...props.stateful.queues.values()].map(({ definition, deadLetterQueue }) => [
+          definition.name,
+          deadLetterQueue,
+        ]),
+      ),
+      stateMachines: { AccessRequestWorkflow: this.consultation.stateMachine },
+      key: props.stateful.key,
+      yellowAlarmAuthorities: this.node.tryGetContext('yellowAlarmAuthorities'),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL of the REST API stage' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+  }
+
+  /** Every 5 minutes: the age of the oldest yellow link per authority, as a custom metric. */
+  private yellowAgeMonitor(): FunctionWithLogGroup {
+    const monitor = this.platformFunction('YellowAgeMonitor', 'yellow-age-monitor', {
+      entry: WORKER_ENTRIES['yellow-age-monitor'],
+      timeout: Duration.seconds(60),
+      reservedConcurrentExecutions: 1,
+    });
+    new Rule(this, 'YellowAgeSchedule', {
+      description: 'Publish the age of the oldest yellow link of each verifier queue',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(monitor, { retryAttempts: 0 })],
+    });
+    return monitor;
   }
 
   /** A function with the runtime defaults, the resource environment and its line of FUNCTION_ACCESS. */
@@ -168,7 +204,7 @@ export class PlatformStack extends Stack {
         ...props.environment,
       },
     });
-    this.grants.grant(fn, access);
+    this.grants.grant(fn, access, name);
     return fn;
   }
 }

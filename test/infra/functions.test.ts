@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPONENTS } from '../../functions/routes';
 import { FUNCTION_ACCESS } from '../../lib/access';
+import { WORKER_ENTRIES } from '../../lib/platform-stack';
 import { MID_CHECK_QUEUE, QUEUES, TABLES } from '../../lib/resources';
 import { resourcesOfType, type SynthesisedApp, synthesise } from './synth';
 
@@ -29,7 +30,7 @@ function policyOf(fn: { executionRole: { node: { defaultChild?: unknown } } }): 
 
 describe('functions', () => {
   it('has one function per API component plus the MID check consumer, the outbox sweeper and the sBMS shard worker', () => {
-    expect(allFunctions()).toHaveLength(COMPONENTS.length + 3);
+    expect(allFunctions()).toHaveLength(COMPONENTS.length + Object.keys(WORKER_ENTRIES).length);
   });
 
   it('runs every function on Node.js 22, arm64, with X-Ray active tracing', () => {

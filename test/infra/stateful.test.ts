@@ -27,14 +27,17 @@ describe('stateful stack', () => {
           { AttributeName: definition.sortKey, KeyType: 'RANGE' },
         ],
         BillingMode: 'PAY_PER_REQUEST',
-        GlobalSecondaryIndexes: definition.gsis.map((gsi) => ({
-          IndexName: gsi.indexName,
-          KeySchema: [
-            { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
-            { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: gsi.projection },
-        })),
+        GlobalSecondaryIndexes:
+          definition.gsis.length === 0
+            ? Match.absent()
+            : definition.gsis.map((gsi) => ({
+                IndexName: gsi.indexName,
+                KeySchema: [
+                  { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+                  { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+                ],
+                Projection: { ProjectionType: gsi.projection },
+              })),
         ...(definition.ttlAttribute
           ? { TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true } }
           : {}),
