@@ -14,7 +14,7 @@ import type { AuditEntryInput, ChainedAuditEntry } from './domain/entry';
 import type { AuditLog, AuditReader } from './domain/ports';
 
 const DAY_MS = 86_400_000;
-const MAX_APPEND_ATTEMPTS = 12;
+const MAX_APPEND_ATTEMPTS = 20;
 const CHAIN_REGISTRY = 'CHAINS';
 
 /** Audit log over DynamoDB: append-only hash chains, one per day and partition. */
@@ -26,13 +26,10 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
 
   async append(input: AuditEntryInput): Promise<void> {
     const day = input.timestamp.slice(0, 10);
-    const partition = Number.parseInt(
-      createHash('sha1').update(input.requestId).digest('hex').slice(0, 8),
-      16,
-    );
-    const chain = `${day}#${partition % AUDIT_PARTITIONS}`;
     const expiresAt = Math.floor((Date.parse(day) + (AUDIT_RETENTION_DAYS + 1) * DAY_MS) / 1000);
     for (let attempt = 1; ; attempt++) {
+      // A conflict means another request appended to the same chain: retry on another one.
+      const chain = `${day}#${chainIndex(input.requestId, attempt)}`;
       const head = await this.head(chain);
       const entry = chainEntry(input, chain, head.seq + 1, head.hash);
       try {
@@ -204,6 +201,11 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
     } while (exclusiveStartKey);
     return items;
   }
+}
+
+function chainIndex(requestId: string, attempt: number): number {
+  const digest = createHash('sha1').update(`${requestId}#${attempt}`).digest('hex');
+  return Number.parseInt(digest.slice(0, 8), 16) % AUDIT_PARTITIONS;
 }
 
 function daysDescending(from: string, to: string): string[] {

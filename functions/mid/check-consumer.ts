@@ -43,8 +43,8 @@ async function processMessage(record: SQSRecord): Promise<void> {
   }
   try {
     const summary = await checkRecord(toMidFile(stored), ports);
-    await cir.completeCheck(ref, stored.version);
-    metrics.addMetric('midChecks', MetricUnit.Count, 1);
+    // Logged before the outbox marker is cleared: a failure in between re-runs the (idempotent)
+    // check rather than leaving a completed check without its log entry (Art 36).
     await auditLogFromEnv().append({
       requestId: record.messageId,
       timestamp: new Date().toISOString(),
@@ -64,6 +64,8 @@ async function processMessage(record: SQSRecord): Promise<void> {
         linksRemoved: summary.removed.length,
       },
     });
+    await cir.completeCheck(ref, stored.version);
+    metrics.addMetric('midChecks', MetricUnit.Count, 1);
   } catch (error) {
     logger.warn('MID check failed; the message will be retried', {
       messageId: record.messageId,
