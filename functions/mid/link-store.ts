@@ -86,7 +86,7 @@ export class DynamoLinkRepository implements LinkRepository {
         KeyConditionExpression: 'gsi1pk = :queue',
         ExpressionAttributeValues: { ':queue': queueKey(authority) },
         Limit: page.limit,
-        ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor) : undefined,
+        ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, queueKey(authority)) : undefined,
       }),
     );
     return {
@@ -182,10 +182,11 @@ function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): Record<string, unknown> {
+/** A cursor is only valid in the queue it came from (another authority's would make DynamoDB fail). */
+function decodeCursor(cursor: string, queue: string): Record<string, unknown> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Record<string, unknown>;
-    if (key && typeof key === 'object' && typeof key.gsi1pk === 'string') return key;
+    if (key && typeof key === 'object' && key.gsi1pk === queue) return key;
   } catch {
     // fall through
   }
