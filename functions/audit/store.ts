@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { AUDIT_PARTITIONS, AUDIT_RETENTION_DAYS } from '../../lib/resources';
 import { ValidationFailed } from '../shared/errors';
+import { queryAll } from '../shared/query-all';
 import type { AuditQuery } from '../shared/schemas/audit';
 import { type ChainHead, type ChainProblem, chainEntry, genesisHash, verifyChain } from './domain/chain';
 import type { AuditEntryInput, ChainedAuditEntry } from './domain/entry';
@@ -183,23 +184,13 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
     return { chains: chains.length, entries: entryCount, problems };
   }
 
-  private async queryAll(key: { pk: string }): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': key.pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      items.push(...(result.Items ?? []));
-      exclusiveStartKey = result.LastEvaluatedKey;
-    } while (exclusiveStartKey);
-    return items;
+  private queryAll(key: { pk: string }): Promise<Record<string, unknown>[]> {
+    return queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.pk },
+      ConsistentRead: true,
+    });
   }
 }
 

@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../shared/query-all';
 import {
   type Counter,
   dimensionKey,
@@ -62,33 +63,26 @@ export class DynamoStatisticsStore implements StatisticsPort, StatisticsReader {
     metric: MetricName,
     filter: { from: string; to: string; memberState?: string },
   ): Promise<StoredCounter[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': `STAT#${metric}`,
+        ':from': `${filter.from}#`,
+        ':to': `${filter.to}#~`,
+      },
+    });
     const found: StoredCounter[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': `STAT#${metric}`,
-            ':from': `${filter.from}#`,
-            ':to': `${filter.to}#~`,
-          },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (filter.memberState && item.memberState !== filter.memberState) continue;
-        found.push({
-          metric,
-          day: item.day as string,
-          memberState: item.memberState as string,
-          dimensions: item.dimensions as Record<string, string>,
-          count: Number(item.count),
-        });
-      }
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey);
+    for (const item of items) {
+      if (filter.memberState && item.memberState !== filter.memberState) continue;
+      found.push({
+        metric,
+        day: item.day as string,
+        memberState: item.memberState as string,
+        dimensions: item.dimensions as Record<string, string>,
+        count: Number(item.count),
+      });
+    }
     return found;
   }
 }
