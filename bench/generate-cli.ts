@@ -1,6 +1,7 @@
 // `npm run generate -- --people N --seed S --out FILE`: synthetic third-country-national records in
 // the linkage benchmark CSV format (docs/mid-matching.md). Defaults: 5000 people, seed 1, stdout.
 import { writeFileSync } from 'node:fs';
+import { syntheticRow } from '../local/record-rows';
 import { generatePeople, type SyntheticRecord } from '../local/synthetic/people';
 import { numberArg, parseArgs, progress } from './args';
 import { CSV_HEADER } from './linkage-data';
@@ -13,22 +14,10 @@ function csvField(value: string): string {
 }
 
 export function toCsv(records: readonly SyntheticRecord[]): string {
-  const lines = records.map((r) =>
-    [
-      r.recordId,
-      r.clusterId,
-      r.system,
-      r.surname,
-      r.givenNames,
-      r.dateOfBirth,
-      r.sex,
-      r.nationality,
-      r.placeOfBirth,
-      r.documentNumber,
-    ]
-      .map(csvField)
-      .join(','),
-  );
+  const lines = records.map((record) => {
+    const row = syntheticRow(record);
+    return CSV_HEADER.map((column) => csvField(row[column] ?? '')).join(',');
+  });
   return `${[CSV_HEADER.join(','), ...lines].join('\n')}\n`;
 }
 

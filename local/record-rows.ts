@@ -1,4 +1,5 @@
 import { type RecordBody, recordBodySchema } from '../functions/shared/schemas/record';
+import type { SyntheticRecord } from './synthetic/people';
 
 /** A row of the benchmark CSV format (docs/mid-matching.md), as the generator and `npm run load` use it. */
 export interface RecordRow {
@@ -11,6 +12,22 @@ export interface RecordRow {
   nationality?: string;
   place_of_birth?: string;
   document_number?: string;
+}
+
+/** A synthetic person's record (local/synthetic/people.ts) as a row of the benchmark CSV format. */
+export function syntheticRow(record: SyntheticRecord): RecordRow & { cluster_id: string } {
+  return {
+    record_id: record.recordId,
+    cluster_id: record.clusterId,
+    system: record.system,
+    surname: record.surname,
+    given_names: record.givenNames,
+    date_of_birth: record.dateOfBirth,
+    sex: record.sex,
+    nationality: record.nationality,
+    place_of_birth: record.placeOfBirth,
+    document_number: record.documentNumber,
+  };
 }
 
 export type RowResult = { ok: true; recordId: string; body: RecordBody } | { ok: false; reason: string };

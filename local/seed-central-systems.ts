@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type CentralSystem, DynamoSourceDataStore } from '../functions/esp/source-store';
 import type { RecordBody } from '../functions/shared/schemas/record';
 import { CENTRAL_SYSTEMS_TABLE } from '../lib/resources';
-import { rowToRecord } from './record-rows';
+import { rowToRecord, syntheticRow } from './record-rows';
 import { createRng, generatePeople, type Rng, type SyntheticRecord } from './synthetic/people';
 
 /**
@@ -158,17 +158,7 @@ function systemFields(system: CentralSystem, rng: Rng): Record<string, unknown> 
 }
 
 function identityOf(row: SyntheticRecord): Pick<RecordBody, 'identity' | 'travelDocuments'> | undefined {
-  const mapped = rowToRecord({
-    record_id: row.recordId,
-    system: row.system,
-    surname: row.surname,
-    given_names: row.givenNames,
-    date_of_birth: row.dateOfBirth,
-    sex: row.sex,
-    nationality: row.nationality,
-    place_of_birth: row.placeOfBirth,
-    document_number: row.documentNumber,
-  });
+  const mapped = rowToRecord(syntheticRow(row));
   return mapped.ok
     ? { identity: mapped.body.identity, travelDocuments: mapped.body.travelDocuments }
     : undefined;

@@ -1,7 +1,7 @@
 import type { OriginSystem } from '../functions/shared/systems';
 import type { LocalTokenIssuer } from './auth/tokens';
 import { SYSTEM_AUTHORITY } from './demo-users';
-import { rowToRecord } from './record-rows';
+import { rowToRecord, syntheticRow } from './record-rows';
 import { createBiometricGenerator } from './synthetic/biometrics';
 import { generatePeople } from './synthetic/people';
 
@@ -51,21 +51,10 @@ export async function seedDemoData(options: {
       const extra = BIOMETRIC_SYSTEMS.has(system)
         ? { biometrics: biometrics.biometrics(person, { session, fingers: [1, 2, 6, 7] }) }
         : {};
-      const mapped = rowToRecord(
-        {
-          record_id: row.recordId,
-          system,
-          surname: row.surname,
-          given_names: row.givenNames,
-          date_of_birth: row.dateOfBirth,
-          sex: row.sex,
-          nationality: row.nationality,
-          place_of_birth: row.placeOfBirth,
-          document_number: row.documentNumber,
-        },
-        1,
-        { ...extra, memberState: SYSTEM_AUTHORITY[system]!.memberState },
-      );
+      const mapped = rowToRecord(syntheticRow(row), 1, {
+        ...extra,
+        memberState: SYSTEM_AUTHORITY[system]!.memberState,
+      });
       if (!mapped.ok) {
         rejected++;
         continue;
