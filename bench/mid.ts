@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../functions/shared/auth/roles';
+import type { Platform } from '../local/platform';
 import type { OriginSystem } from '../functions/shared/systems';
 import { SYSTEM_AUTHORITY } from '../local/demo-users';
 import { rowToRecord } from '../local/record-rows';
@@ -17,7 +18,16 @@ import { numberArg, progress } from './args';
  * is done. DynamoDB's consumed capacity is recorded per MID check (RECORD_CONSUMED_CAPACITY), so the
  * cost of one check can be compared across gallery sizes. Latency: PUT accepted -> check audit entry.
  */
-export async function run(args: Record<string, string>) {
+export interface MidBenchHooks {
+  /** Called once every check is done, before the platform stops (times in ms since the epoch). */
+  afterChecks?(run: {
+    platform: Platform;
+    acceptedAt: ReadonlyMap<string, number>;
+    checkedAt: ReadonlyMap<string, number>;
+  }): Promise<void>;
+}
+
+export async function run(args: Record<string, string>, hooks: MidBenchHooks = {}) {
   const records = numberArg(args, 'records', 2000);
   const seed = numberArg(args, 'seed', 1);
   const concurrency = numberArg(args, 'concurrency', 8);
@@ -138,6 +148,7 @@ export async function run(args: Record<string, string>) {
         await new Promise((resolve) => setTimeout(resolve, 2000));
       }
     }
+    await hooks.afterChecks?.({ platform, acceptedAt: accepted, checkedAt });
     const finished = Math.max(...checkedAt.values());
     const latencies = [...checkedAt].map(([key, at]) => at - accepted.get(key)!).sort((a, b) => a - b);
     const checks = consumedCapacity.get('midCheck') ?? { readUnits: 0, writeUnits: 0, requests: 0 };

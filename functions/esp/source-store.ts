@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -7,6 +6,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { MAX_BLOCK_SIZE } from '../mid/domain/candidate-index';
+import { batchGetItems } from '../shared/batch-get';
 import type { EspSource } from '../shared/systems';
 import { recordKeys } from './domain/blocking-keys';
 import type { SourceDataStore } from './domain/source-data-store';
@@ -21,7 +21,6 @@ const systemPk = (system: EspSource) => `SYSTEM#${system}`;
 const recordSk = (recordId: string) => `RECORD#${recordId}`;
 const keySk = (key: string, recordId: string) => `KEY#${key}#${recordId}`;
 const indexKey = (system: EspSource, key: string) => `${system}|${key}`;
-const BATCH_GET_LIMIT = 100;
 
 /**
  * The reference central systems' records over DynamoDB (lib/resources.ts CENTRAL_SYSTEMS_TABLE):
@@ -57,33 +56,14 @@ export class DynamoSourceDataStore implements SourceDataStore {
   }
 
   async getByIds(system: EspSource, recordIds: readonly string[]): Promise<SearchableRecord[]> {
-    const records: SearchableRecord[] = [];
     const unique = [...new Set(recordIds)];
-    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] | undefined = unique
-        .slice(i, i + BATCH_GET_LIMIT)
-        .map((recordId) => ({ pk: systemPk(system), sk: recordSk(recordId) }));
-      while (keys?.length) {
-        const result: {
-          Responses?: Record<string, Record<string, unknown>[]>;
-          UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
-        } = await this.client.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [this.tableName]: {
-                Keys: keys,
-                ProjectionExpression: '#r',
-                ExpressionAttributeNames: { '#r': 'record' },
-              },
-            },
-          }),
-        );
-        for (const item of result.Responses?.[this.tableName] ?? []) {
-          records.push(item.record as SearchableRecord);
-        }
-        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
+    const items = await batchGetItems(
+      this.client,
+      this.tableName,
+      unique.map((recordId) => ({ pk: systemPk(system), sk: recordSk(recordId) })),
+      { ProjectionExpression: '#r', ExpressionAttributeNames: { '#r': 'record' } },
+    );
+    const records = items.map((item) => item.record as SearchableRecord);
     const order = new Map(unique.map((id, index) => [id, index]));
     return records.sort((a, b) => order.get(a.recordId)! - order.get(b.recordId)!);
   }

@@ -1,6 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -8,6 +7,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { filePk } from '../cir/store';
+import { batchGetItems } from '../shared/batch-get';
 import { ValidationFailed } from '../shared/errors';
 import { VersionConflict } from './domain/errors';
 import type { LinkRepository, LinkWrite, YellowPage } from './domain/link-repository';
@@ -58,21 +58,10 @@ export class DynamoLinkRepository implements LinkRepository {
   }
 
   private async getMany(ids: string[]): Promise<Link[]> {
-    const links: Link[] = [];
-    for (let i = 0; i < ids.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(linkKey);
-      while (keys?.length) {
-        const result: {
-          Responses?: Record<string, Record<string, unknown>[]>;
-          UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
-        } = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of result.Responses?.[this.tableName] ?? []) links.push(item.link as Link);
-        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
-    return links.sort((a, b) => (a.linkId < b.linkId ? -1 : 1));
+    const items = await batchGetItems(this.client, this.tableName, ids.map(linkKey), {
+      ConsistentRead: true,
+    });
+    return items.map((item) => item.link as Link).sort((a, b) => (a.linkId < b.linkId ? -1 : 1));
   }
 
   async listYellowByAuthority(
