@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../functions/shared/auth/roles';
-import type { Platform } from '../local/platform';
 import type { OriginSystem } from '../functions/shared/systems';
 import { SYSTEM_AUTHORITY } from '../local/demo-users';
+import type { Platform } from '../local/platform';
 import { rowToRecord } from '../local/record-rows';
 import { createBiometricGenerator } from '../local/synthetic/biometrics';
 import { generatePeople } from '../local/synthetic/people';
@@ -31,6 +31,8 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
   const records = numberArg(args, 'records', 2000);
   const seed = numberArg(args, 'seed', 1);
   const concurrency = numberArg(args, 'concurrency', 8);
+  // batches of the MID queue processed at once (local/platform.ts; default there: 4)
+  const consumers = args.consumers === undefined ? undefined : numberArg(args, 'consumers', 1);
   const timeoutSeconds = numberArg(args, 'timeout', 1200);
   process.env.RECORD_CONSUMED_CAPACITY = 'true';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -50,6 +52,7 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
     keyDir,
     prefix: 'bench',
     workers: true,
+    midConsumers: consumers,
   });
   try {
     const rows = generatePeople({ people: Math.ceil(records / 2.5), seed }).slice(0, records);
@@ -144,7 +147,11 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
       }
       cursor = fresh > 0 && page.cursor ? page.cursor : undefined;
       if (!cursor) {
-        progress(`mid: ${checkedAt.size}/${accepted.size} checks done`);
+        // running figure, for long runs: units of the checks run so far over the checks logged
+        const sofar = consumedCapacity.get('midCheck')?.readUnits ?? 0;
+        progress(
+          `mid: ${checkedAt.size}/${accepted.size} checks done, ${(sofar / Math.max(1, checkedAt.size)).toFixed(2)} RCU/check so far`,
+        );
         await new Promise((resolve) => setTimeout(resolve, 2000));
       }
     }

@@ -23,6 +23,8 @@ export interface PlatformOptions {
   prefix?: string;
   /** Run the MID queue consumer and the outbox sweeper (off for tests that drive them by hand). */
   workers?: boolean;
+  /** Batches of the MID queue processed at once (the event source mapping also runs several); default 4. */
+  midConsumers?: number;
   staticFiles?: StaticHandler;
   log?: (message: string) => void;
 }
@@ -41,6 +43,7 @@ export interface Platform {
 
 const REGION = 'eu-central-1';
 const SWEEP_INTERVAL_MS = 15_000;
+const DEFAULT_MID_CONSUMERS = 4;
 
 /**
  * The embedded local platform: DynamoDB Local and the SQS emulator, the tables and queues of
@@ -123,6 +126,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       queueUrl: env[MID_CHECK_QUEUE.envVar]!,
       queueArn,
       batchSize: MID_CHECK_QUEUE.batchSize,
+      concurrency: options.midConsumers ?? DEFAULT_MID_CONSUMERS,
       handler: async () =>
         ((await import('../functions/mid/check-consumer')) as { handler: SqsHandler }).handler,
       onError: (error) => log(`MID consumer: ${(error as Error).message}`),

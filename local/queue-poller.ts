@@ -11,19 +11,21 @@ export interface QueuePoller {
 /**
  * Feeds queue batches to a consumer as the Lambda event source mapping does: messages the consumer
  * reports in batchItemFailures stay on the queue and come back after the visibility timeout (and go to
- * the DLQ after maxReceiveCount); the rest are deleted.
+ * the DLQ after maxReceiveCount); the rest are deleted. Like the mapping, which runs several batches
+ * at once, `concurrency` pollers receive and process batches independently.
  */
 export function startQueuePoller(options: {
   client: SQSClient;
   queueUrl: string;
   queueArn: string;
   batchSize: number;
+  concurrency: number;
   handler: () => Promise<SqsHandler>;
   onError?: (error: unknown) => void;
 }): QueuePoller {
   let running = true;
   const abort = new AbortController();
-  const loop = (async () => {
+  const poll = async () => {
     while (running) {
       try {
         const received = await options.client.send(
@@ -74,12 +76,13 @@ export function startQueuePoller(options: {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
-  })();
+  };
+  const loops = Promise.all(Array.from({ length: options.concurrency }, poll));
   return {
     stop: async () => {
       running = false;
       abort.abort();
-      await loop;
+      await loops;
     },
   };
 }

@@ -10,8 +10,10 @@ import { inCapacityScope } from '../shared/clients';
 import { logger, metrics } from '../shared/powertools';
 import { originSystemSchema, recordIdSchema } from '../shared/schemas/record';
 import { toMidFile } from './cir-reader';
-import { midDependencies } from './dependencies';
+import { checkPorts, midDependencies } from './dependencies';
 import { checkRecord } from './domain/check';
+import { VersionConflict } from './domain/errors';
+import type { RecordRef } from './domain/types';
 
 const messageSchema = z.object({
   system: originSystemSchema,
@@ -19,6 +21,8 @@ const messageSchema = z.object({
   version: z.number().int(),
 });
 const processor = new BatchProcessor(EventType.SQS);
+/** Runs of one check when concurrent checks keep changing its links (then the queue retries it). */
+const CHECK_ATTEMPTS = 3;
 
 /**
  * One MID check per message. The check depends only on the current data, so a message delivered
@@ -26,7 +30,7 @@ const processor = new BatchProcessor(EventType.SQS);
  * message on the queue (partial batch response); its reason is logged before it can reach the DLQ.
  */
 async function processMessage(record: SQSRecord): Promise<void> {
-  const parsed = messageSchema.safeParse(JSON.parse(record.body));
+  const parsed = messageSchema.safeParse(parseJson(record.body));
   if (!parsed.success) {
     logger.error('malformed MID check message', {
       messageId: record.messageId,
@@ -35,14 +39,14 @@ async function processMessage(record: SQSRecord): Promise<void> {
     throw new Error('malformed MID check message');
   }
   const ref = { system: parsed.data.system, recordId: parsed.data.recordId };
-  const { ports, cir } = midDependencies();
-  const stored = await cir.get(ref);
-  if (!stored) {
-    logger.info('record deleted before its check', { messageId: record.messageId });
-    return;
-  }
+  const { cir } = midDependencies();
   try {
-    const summary = await checkRecord(toMidFile(stored), ports);
+    const checked = await checkStoredFile(ref);
+    if (!checked) {
+      logger.info('record deleted before its check', { messageId: record.messageId });
+      return;
+    }
+    const { stored, summary } = checked;
     // Logged before the outbox marker is cleared: a failure in between re-runs the (idempotent)
     // check rather than leaving a completed check without its log entry (Art 36).
     await auditLogFromEnv().append({
@@ -74,6 +78,33 @@ async function processMessage(record: SQSRecord): Promise<void> {
       reason: (error as Error).message,
     });
     throw error;
+  }
+}
+
+/**
+ * Checks the file as stored now. A concurrent check that changed the same links first makes the link
+ * write fail on its expected version; the check then runs again on the new state at once, a few
+ * times, rather than after the queue's visibility timeout.
+ */
+async function checkStoredFile(ref: RecordRef) {
+  const { cir } = midDependencies();
+  for (let attempt = 1; ; attempt++) {
+    const stored = await cir.get(ref);
+    if (!stored) return undefined;
+    try {
+      return { stored, summary: await checkRecord(toMidFile(stored), checkPorts()) };
+    } catch (error) {
+      if (!(error instanceof VersionConflict) || attempt >= CHECK_ATTEMPTS) throw error;
+      logger.info('MID check met a concurrent link change; checking again', { attempt });
+    }
+  }
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IndividualFile as CirIndividualFile } from '../cir/domain/individual-file';
 import { filePk, parseFilePk } from '../cir/store';
+import { batchGetItems } from '../shared/batch-get';
 import type { CandidateIndex } from './domain/candidate-index';
 import { MAX_BLOCK_SIZE } from './domain/candidate-index';
 import type { IndividualFile } from './domain/check';
@@ -19,65 +20,99 @@ export class CirReader implements Pick<CandidateIndex, 'candidates'> {
   ) {}
 
   async candidates(keys: readonly string[]): Promise<RecordRef[]> {
-    const blocks = await Promise.all(
-      keys.map(async (key) => {
-        const result = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :key',
-            ExpressionAttributeValues: { ':key': key },
-            Limit: this.maxBlockSize + 1,
-          }),
-        );
-        const items = result.Items ?? [];
-        return items.length > this.maxBlockSize ? [] : items.map((item) => item.gsi1sk as string);
+    return distinctRefs(await Promise.all(keys.map((key) => this.block(key))));
+  }
+
+  /** The file keys (`FILE#...`) of one block; none when it holds more than the cap. */
+  async block(key: string): Promise<string[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :key',
+        ExpressionAttributeValues: { ':key': key },
+        Limit: this.maxBlockSize + 1,
       }),
     );
-    return [...new Set(blocks.flat())].map(parseFilePk);
+    const items = result.Items ?? [];
+    return items.length > this.maxBlockSize ? [] : items.map((item) => item.gsi1sk as string);
   }
 
   async files(refs: readonly RecordRef[]): Promise<IndividualFile[]> {
-    const files: IndividualFile[] = [];
-    for (let i = 0; i < refs.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = refs
-        .slice(i, i + 100)
-        .map((ref) => ({ pk: filePk(ref), sk: 'FILE' }));
-      while (keys?.length) {
-        const result: {
-          Responses?: Record<string, Record<string, unknown>[]>;
-          UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
-        } = await this.client.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [this.tableName]: {
-                Keys: keys,
-                // identity and others are reserved words in DynamoDB expressions
-                ProjectionExpression: '#s, #r, #m, #i, #t, #b',
-                ExpressionAttributeNames: {
-                  '#s': 'system',
-                  '#r': 'recordId',
-                  '#m': 'memberState',
-                  '#i': 'identity',
-                  '#t': 'travelDocuments',
-                  '#b': 'templateModalities',
-                },
-              },
-            },
-          }),
-        );
-        for (const item of result.Responses?.[this.tableName] ?? [])
-          files.push(toMidFile(item as CirFileFields));
-        keys = result.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
-    return files;
+    const items = await batchGetItems(
+      this.client,
+      this.tableName,
+      refs.map((ref) => ({ pk: filePk(ref), sk: 'FILE' })),
+      {
+        // identity and others are reserved words in DynamoDB expressions
+        ProjectionExpression: '#s, #r, #m, #i, #t, #b',
+        ExpressionAttributeNames: {
+          '#s': 'system',
+          '#r': 'recordId',
+          '#m': 'memberState',
+          '#i': 'identity',
+          '#t': 'travelDocuments',
+          '#b': 'templateModalities',
+        },
+      },
+    );
+    return items.map((item) => toMidFile(item as CirFileFields));
   }
 
   async file(ref: RecordRef): Promise<IndividualFile | undefined> {
     return (await this.files([ref]))[0];
   }
 }
+
+/**
+ * The reader as one MID check sees it: each block is queried and each file read at most once, so the
+ * searches of a check share their reads (the identity and document searches both look up the `dc|`
+ * keys, and the biometric hits are mostly among the identity candidates). Concurrent callers share
+ * a read in flight. One instance per check: it does not see writes made after its reads.
+ */
+export class CheckScopedCirReader {
+  private readonly blocks = new Map<string, Promise<string[]>>();
+  private readonly filesByPk = new Map<string, Promise<IndividualFile | undefined>>();
+
+  constructor(private readonly reader: CirReader) {}
+
+  async candidates(keys: readonly string[]): Promise<RecordRef[]> {
+    return distinctRefs(await Promise.all(keys.map((key) => this.blockOf(key))));
+  }
+
+  async files(refs: readonly RecordRef[]): Promise<IndividualFile[]> {
+    const missing = [...new Map(refs.map((ref) => [filePk(ref), ref])).values()].filter(
+      (ref) => !this.filesByPk.has(filePk(ref)),
+    );
+    if (missing.length) {
+      const read = this.reader.files(missing);
+      for (const ref of missing) {
+        this.filesByPk.set(
+          filePk(ref),
+          read.then((files) => files.find((file) => filePk(file.ref) === filePk(ref))),
+        );
+      }
+    }
+    const files = await Promise.all(refs.map((ref) => this.filesByPk.get(filePk(ref))));
+    return files.filter((file): file is IndividualFile => file !== undefined);
+  }
+
+  async file(ref: RecordRef): Promise<IndividualFile | undefined> {
+    return (await this.files([ref]))[0];
+  }
+
+  private blockOf(key: string): Promise<string[]> {
+    let block = this.blocks.get(key);
+    if (!block) {
+      block = this.reader.block(key);
+      this.blocks.set(key, block);
+    }
+    return block;
+  }
+}
+
+const distinctRefs = (blocks: readonly string[][]): RecordRef[] =>
+  [...new Set(blocks.flat())].map(parseFilePk);
 
 /** The fields of a CIR file item the MID compares (a stored item or the CIR store's file). */
 export type CirFileFields = Pick<

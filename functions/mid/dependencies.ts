@@ -3,30 +3,41 @@ import { sbmsService, shardOfFile, thresholds } from '../sbms/service';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { countingLinkWrites } from '../statistics/recorder';
-import { CirReader } from './cir-reader';
+import { CheckScopedCirReader, CirReader } from './cir-reader';
 import { blockingKeysOfRecord } from './domain/blocking';
 import type { CheckPorts, DocumentCandidate, IndividualFile } from './domain/check';
 import { compareDocumentNumbers, ocrCanonical } from './domain/comparators';
 import { compareIdentities } from './domain/compare-identities';
 import { identityInputFromRecord } from './domain/identity-profile';
+import type { LinkRepository } from './domain/link-repository';
 import { DynamoLinkRepository } from './link-store';
 
 /** Candidates the sBMS returns per check: enough for the few files one person has across systems. */
 const BIOMETRIC_TOP_K = 20;
 
-let cached:
-  | { ports: CheckPorts; cir: DynamoCirStore; reader: CirReader; links: DynamoLinkRepository }
-  | undefined;
+let cached: { cir: DynamoCirStore; reader: CirReader; links: LinkRepository } | undefined;
 
-/** The MID check's ports over DynamoDB and the sBMS (Arts 27-28): three searches and the link store. */
+/** The MID's stores over DynamoDB, created once per execution environment. */
 export function midDependencies() {
   if (cached) return cached;
   const config = loadConfig();
-  const reader = new CirReader(dynamo, config.CIR_TABLE);
-  const cir = new DynamoCirStore(dynamo, config.CIR_TABLE, shardOfFile());
-  // Link writes are counted for the CRRS (created, colour changes, yellow durations).
-  const links = countingLinkWrites(new DynamoLinkRepository(dynamo, config.LINKS_TABLE));
-  const ports: CheckPorts = {
+  cached = {
+    reader: new CirReader(dynamo, config.CIR_TABLE),
+    cir: new DynamoCirStore(dynamo, config.CIR_TABLE, shardOfFile()),
+    // Link writes are counted for the CRRS (created, colour changes, yellow durations).
+    links: countingLinkWrites(new DynamoLinkRepository(dynamo, config.LINKS_TABLE)),
+  };
+  return cached;
+}
+
+/**
+ * The ports of one MID check over DynamoDB and the sBMS (Arts 27-28): three searches and the link
+ * store. The searches read the CIR through one check-scoped reader, so they share their reads.
+ */
+export function checkPorts(): CheckPorts {
+  const { cir, links } = midDependencies();
+  const reader = new CheckScopedCirReader(midDependencies().reader);
+  return {
     links,
     async findBiometricCandidates(file) {
       if (!file.hasBiometrics) return [];
@@ -54,15 +65,16 @@ export function midDependencies() {
     compareIdentities: (a, b) => compareIdentities(identityInputFromRecord(a), identityInputFromRecord(b)),
     now: () => new Date(),
   };
-  cached = { ports, cir, reader, links };
-  return cached;
 }
 
 /**
  * Same travel document: the same issuing country and the same number, exactly or up to OCR
  * confusions (found through the OCR-canonical `dc|` key every file carries for its documents).
  */
-async function documentCandidates(file: IndividualFile, reader: CirReader): Promise<DocumentCandidate[]> {
+async function documentCandidates(
+  file: IndividualFile,
+  reader: CheckScopedCirReader,
+): Promise<DocumentCandidate[]> {
   if (!file.travelDocuments.length) return [];
   const refs = await reader.candidates(file.travelDocuments.map((doc) => `dc|${ocrCanonical(doc.number)}`));
   const others = await reader.files(refs.filter((ref) => ref.system !== file.ref.system));
