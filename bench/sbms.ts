@@ -27,22 +27,30 @@ interface ProbeCase {
   mate: number | undefined;
 }
 
-export async function run(args: Record<string, string>): Promise<object> {
-  const gallerySize = numberArg(args, 'gallery', 200_000);
-  const dim = numberArg(args, 'dim', 512);
-  const probeCount = numberArg(args, 'probes', 500);
-  const seed = numberArg(args, 'seed', 1);
-  const nonEnrolledShare = numberArg(args, 'non-enrolled-share', 0.1);
-  const exactProbeCount = Math.min(probeCount, numberArg(args, 'exact-probes', probeCount));
+export interface FaceGalleryOptions {
+  gallerySize: number;
+  dim: number;
+  seed: number;
+  bits: number;
+  shortlist: number;
+  shardSize: number;
+}
+
+/**
+ * A face-only gallery of synthetic persons 0..gallerySize-1 in shards of `shardSize` (filled in order),
+ * each shard caught up from the store's feed. `unitFace(id, session)` gives a capture of person `id`.
+ */
+export async function buildFaceGallery(options: FaceGalleryOptions) {
+  const { gallerySize, dim } = options;
   const config: SbmsConfig = {
     ...DEFAULT_SBMS_CONFIG,
     dimensions: { ...DEFAULT_SBMS_CONFIG.dimensions, face: dim },
-    codeBits: { ...DEFAULT_SBMS_CONFIG.codeBits, face: numberArg(args, 'bits', 256) },
-    shortlist: numberArg(args, 'shortlist', DEFAULT_SBMS_CONFIG.shortlist),
-    maxTemplatesPerShard: numberArg(args, 'shard-size', 100_000),
+    codeBits: { ...DEFAULT_SBMS_CONFIG.codeBits, face: options.bits },
+    shortlist: options.shortlist,
+    maxTemplatesPerShard: options.shardSize,
   };
   const fusion = createScoreFusion(DEFAULT_CALIBRATION);
-  const generator = createBiometricGenerator(seed, config.dimensions);
+  const generator = createBiometricGenerator(options.seed, config.dimensions);
   const unitFace = (id: number, session: number) => {
     const check = checkTemplate('FACE', generator.capture(generator.person(id), 'FACE', { session }), config);
     if (!check.ok) throw new Error(`synthetic capture refused: ${check.refusal.detail}`);
@@ -71,6 +79,24 @@ export async function run(args: Record<string, string>): Promise<object> {
     store.shardIds.map((shardId) => ShardRuntime.start(shardId, { config, fusion, snapshots, feed: store })),
   );
   const buildSeconds = (performance.now() - buildStart) / 1000;
+  return { config, fusion, gallery, runtimes, unitFace, buildSeconds };
+}
+
+export async function run(args: Record<string, string>): Promise<object> {
+  const gallerySize = numberArg(args, 'gallery', 200_000);
+  const dim = numberArg(args, 'dim', 512);
+  const probeCount = numberArg(args, 'probes', 500);
+  const seed = numberArg(args, 'seed', 1);
+  const nonEnrolledShare = numberArg(args, 'non-enrolled-share', 0.1);
+  const exactProbeCount = Math.min(probeCount, numberArg(args, 'exact-probes', probeCount));
+  const { config, fusion, gallery, runtimes, unitFace, buildSeconds } = await buildFaceGallery({
+    gallerySize,
+    dim,
+    seed,
+    bits: numberArg(args, 'bits', 256),
+    shortlist: numberArg(args, 'shortlist', DEFAULT_SBMS_CONFIG.shortlist),
+    shardSize: numberArg(args, 'shard-size', 100_000),
+  });
   const clients = runtimes.map((runtime) => new InProcessShardClient(runtime));
 
   const snapshotBytes = runtimes.map((runtime) => runtime.index.serialize());
