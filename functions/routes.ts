@@ -14,6 +14,19 @@ import {
 import { espSearchBodySchema } from './shared/schemas/esp';
 import { linkListQuerySchema, linkPathSchema, verificationBodySchema } from './shared/schemas/mid';
 import { originSystemSchema, recordBodySchema, recordIdSchema } from './shared/schemas/record';
+import {
+  accessCodeHeadersSchema,
+  answerBodySchema,
+  dataSubjectRequestBodySchema,
+  extensionBodySchema,
+  identityVerificationBodySchema,
+  instructionQuerySchema,
+  notificationExceptionBodySchema,
+  notificationPathSchema,
+  notificationQuerySchema,
+  requestPathSchema,
+  requestQueueQuerySchema,
+} from './shared/schemas/rights';
 import { identifyBodySchema, verifyBodySchema } from './shared/schemas/sbms';
 import { statisticsQuerySchema } from './shared/schemas/statistics';
 
@@ -21,7 +34,16 @@ import { statisticsQuerySchema } from './shared/schemas/statistics';
  * The route table, defined once: the CDK API construct and the local API server both read it, the
  * OpenAPI document is generated from it, and the authorisation matrix test walks it.
  */
-export const COMPONENTS = ['cir', 'audit', 'sbms', 'mid', 'esp', 'consultation', 'statistics'] as const;
+export const COMPONENTS = [
+  'cir',
+  'audit',
+  'sbms',
+  'mid',
+  'esp',
+  'consultation',
+  'statistics',
+  'rights',
+] as const;
 export type Component = (typeof COMPONENTS)[number];
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -32,11 +54,19 @@ export interface RouteDefinition {
   /** API Gateway resource path, `{name}` for parameters. */
   path: string;
   component: Component;
+  /** Roles admitted; `[]` for a public route. */
   roles: readonly Role[];
+  /**
+   * Open to anyone without a token (Art 49 portal): no authorizer, rate-limited per source address
+   * (AWS WAF in AWS, a token bucket locally); the function sees an anonymous caller.
+   */
+  public?: true;
   summary: string;
   request: {
     path?: z.ZodObject;
     query?: z.ZodObject;
+    /** Header names in lower case. */
+    headers?: z.ZodObject;
     body?: z.ZodType;
   };
   /** Status codes the route answers with, beyond 400/401/403/500 which every route may return. */
@@ -307,6 +337,126 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: 'The same figures as CSV (one column per dimension; `<5` where suppressed)',
     request: { query: statisticsQuerySchema },
     responses: { 200: 'text/csv' },
+  },
+  // Data subjects' rights (Arts 32-34, 47-49): public requests, the authorities' side, notifications.
+  {
+    operationId: 'submitDataSubjectRequest',
+    method: 'POST',
+    path: '/v1/data-subject-requests',
+    component: 'rights',
+    roles: [],
+    public: true,
+    summary:
+      'Art 48: lodge a request for access, rectification or erasure; the same reply whether or not data exist',
+    request: { body: dataSubjectRequestBodySchema },
+    responses: { 202: 'reference and access code; identity verification pending', 429: 'too many requests' },
+  },
+  {
+    operationId: 'getDataSubjectRequestStatus',
+    method: 'GET',
+    path: '/v1/data-subject-requests/{reference}',
+    component: 'rights',
+    roles: [],
+    public: true,
+    summary: 'The status, deadline and written answer of a request, with its access code (x-access-code)',
+    request: { path: requestPathSchema, headers: accessCodeHeadersSchema },
+    responses: {
+      200: 'status, type, dates and the answer',
+      404: 'no such request, or a wrong code',
+      429: 'too many requests',
+    },
+  },
+  {
+    operationId: 'listDataSubjectRequests',
+    method: 'GET',
+    path: '/v1/data-subject-requests',
+    component: 'rights',
+    roles: ['rights-officer'],
+    summary: "The authority's queue: open requests held by its Member State, earliest deadline first",
+    request: { query: requestQueueQuerySchema },
+    responses: { 200: 'open requests with days left and a cursor' },
+  },
+  {
+    operationId: 'verifyRequesterIdentity',
+    method: 'POST',
+    path: '/v1/data-subject-requests/{reference}/identity-verification',
+    component: 'rights',
+    roles: ['rights-officer'],
+    summary:
+      'Record how the identity was proven; then the person is looked up and the request routed to the responsible Member State',
+    request: { path: requestPathSchema, body: identityVerificationBodySchema },
+    responses: {
+      200: 'the request, in progress, where it is now held',
+      404: 'no such request held by this Member State',
+      409: 'already verified',
+    },
+  },
+  {
+    operationId: 'extendRequestDeadline',
+    method: 'POST',
+    path: '/v1/data-subject-requests/{reference}/extension',
+    component: 'rights',
+    roles: ['rights-officer'],
+    summary: 'Extend the 45-day deadline once by 15 days, with a reason (Art 48)',
+    request: { path: requestPathSchema, body: extensionBodySchema },
+    responses: {
+      200: 'the request with its new deadline',
+      404: 'no such request held by this Member State',
+      409: 'already extended or answered',
+    },
+  },
+  {
+    operationId: 'answerDataSubjectRequest',
+    method: 'POST',
+    path: '/v1/data-subject-requests/{reference}/answer',
+    component: 'rights',
+    roles: ['rights-officer'],
+    summary:
+      'The written answer: the MID data and links for access; the decision for rectification or erasure (granted: instructions to the origin systems)',
+    request: { path: requestPathSchema, body: answerBodySchema },
+    responses: {
+      200: 'the answered request and the instructions recorded',
+      404: 'no such request held by this Member State',
+      409: 'identity not verified, or already answered',
+      422: 'decision missing or not applicable',
+    },
+  },
+  {
+    operationId: 'listRightsInstructions',
+    method: 'GET',
+    path: '/v1/systems/{system}/rights-instructions',
+    component: 'rights',
+    roles: ['origin-system'],
+    ownSystemOnly: true,
+    summary:
+      'Granted rectifications and erasures the origin system is to apply to its records (then PUT or DELETE them)',
+    request: { path: z.object({ system: originSystemSchema }), query: instructionQuerySchema },
+    responses: { 200: 'instructions, oldest first, with a cursor' },
+  },
+  {
+    operationId: 'listNotifications',
+    method: 'GET',
+    path: '/v1/notifications',
+    component: 'rights',
+    roles: ['rights-officer', 'link-verifier'],
+    summary:
+      "Notifications of red and white links (Arts 32(4), 33(3)) to send through the caller's authority, or withheld",
+    request: { query: notificationQuerySchema },
+    responses: { 200: 'notifications, oldest first, with a cursor' },
+  },
+  {
+    operationId: 'recordNotificationException',
+    method: 'POST',
+    path: '/v1/notifications/{notificationId}/exception',
+    component: 'rights',
+    roles: ['rights-officer', 'link-verifier'],
+    summary: 'Withhold a notification for security or an investigation, with a reason and a review date',
+    request: { path: notificationPathSchema, body: notificationExceptionBodySchema },
+    responses: {
+      200: 'the notification, withheld',
+      404: "no such notification for the caller's authority",
+      409: 'already withheld',
+    },
   },
 ];
 

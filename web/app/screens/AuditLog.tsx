@@ -5,6 +5,7 @@ import { ErrorMessage, fieldError, Loading, Notice } from '../ui/feedback';
 import { TextField } from '../ui/fields';
 import { formatTime } from '../ui/format';
 import { usePageTitle } from '../ui/router';
+import { useSubmission } from '../ui/submission';
 
 type Filters = Required<Pick<AuditQuery, 'userId' | 'authority' | 'action' | 'from' | 'to'>>;
 const EMPTY: Filters = { userId: '', authority: '', action: '', from: '', to: '' };
@@ -134,20 +135,8 @@ export function AuditLog() {
 
 function ChainVerification() {
   const { api } = useSignedIn();
-  const [result, setResult] = useState<AuditVerification>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const verify = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await api.verifyAudit());
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { reply: result, error, busy, run } = useSubmission<AuditVerification>();
+  const verify = () => run(() => api.verifyAudit());
   return (
     <section aria-labelledby="chain-heading" className="card chain">
       <h2 id="chain-heading">Tamper evidence</h2>

@@ -10,6 +10,7 @@ import { useSignedIn } from '../session-context';
 import { ErrorMessage, fieldError } from '../ui/feedback';
 import { SelectField, TextArea, TextField } from '../ui/fields';
 import { usePageTitle } from '../ui/router';
+import { useSubmission } from '../ui/submission';
 import { EMPTY_PERSON, personBody } from './identity-form';
 import { MyRequests, RequestAccess, useMyRequests } from './MyRequests';
 import { PersonFields } from './PersonFields';
@@ -22,34 +23,23 @@ export function Consultations() {
   const [justification, setJustification] = useState('');
   const [person, setPerson] = useState(EMPTY_PERSON);
   const [biometricPerson, setBiometricPerson] = useState('');
-  const [reply, setReply] = useState<FlagReply>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { reply, error, busy, run } = useSubmission<FlagReply>();
   const myRequests = useMyRequests();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setReply(undefined);
     const personNumber = Number.parseInt(biometricPerson, 10);
-    try {
-      setReply(
-        await api.createConsultation({
-          caseReference,
-          offence,
-          justification,
-          ...personBody(person),
-          ...(Number.isFinite(personNumber)
-            ? { biometrics: demoCapture({ person: personNumber, face: true, fingerprints: true }) }
-            : {}),
-        }),
-      );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    void run(() =>
+      api.createConsultation({
+        caseReference,
+        offence,
+        justification,
+        ...personBody(person),
+        ...(Number.isFinite(personNumber)
+          ? { biometrics: demoCapture({ person: personNumber, face: true, fingerprints: true }) }
+          : {}),
+      }),
+    );
   };
 
   return (

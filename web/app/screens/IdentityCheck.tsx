@@ -7,6 +7,7 @@ import { ErrorMessage, fieldError, Notice } from '../ui/feedback';
 import { SelectField, TextArea, TextField } from '../ui/fields';
 import { humanise } from '../ui/format';
 import { usePageTitle } from '../ui/router';
+import { useSubmission } from '../ui/submission';
 import { EMPTY_PERSON, personBody } from './identity-form';
 import { PersonFields } from './PersonFields';
 
@@ -19,35 +20,24 @@ export function IdentityCheck() {
   const [person, setPerson] = useState('');
   const [fallback, setFallback] = useState(EMPTY_PERSON);
   const [caseReference, setCaseReference] = useState('');
-  const [result, setResult] = useState<IdentityCheckReply>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { reply: result, error, busy, run } = useSubmission<IdentityCheckReply>();
   const child = age !== '' && Number(age) < 12;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
     const personNumber = Number.parseInt(person, 10);
-    try {
-      setResult(
-        await api.identityCheck({
-          reason: reason as (typeof IDENTITY_CHECK_REASONS)[number],
-          age: age === '' ? Number.NaN : Number(age),
-          ...(child && bestInterest ? { bestInterestOfChild: { justification: bestInterest } } : {}),
-          ...(Number.isFinite(personNumber)
-            ? { biometrics: demoCapture({ person: personNumber, face: true, fingerprints: true }) }
-            : {}),
-          ...personBody(fallback),
-          ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
-        }),
-      );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    void run(() =>
+      api.identityCheck({
+        reason: reason as (typeof IDENTITY_CHECK_REASONS)[number],
+        age: age === '' ? Number.NaN : Number(age),
+        ...(child && bestInterest ? { bestInterestOfChild: { justification: bestInterest } } : {}),
+        ...(Number.isFinite(personNumber)
+          ? { biometrics: demoCapture({ person: personNumber, face: true, fingerprints: true }) }
+          : {}),
+        ...personBody(fallback),
+        ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
+      }),
+    );
   };
 
   return (

@@ -7,6 +7,7 @@ import { ErrorMessage, fieldError, Loading, Notice } from '../ui/feedback';
 import { TextArea } from '../ui/fields';
 import { formatTime } from '../ui/format';
 import { Link, usePageTitle } from '../ui/router';
+import { useSubmission } from '../ui/submission';
 import { Evidence } from './Evidence';
 import { FileColumn } from './FileColumn';
 
@@ -76,16 +77,11 @@ function Classify({
   const { api } = useSignedIn();
   const [colour, setColour] = useState('');
   const [justification, setJustification] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { reply: done, error, busy, run } = useSubmission<string>();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setDone(undefined);
-    try {
+    void run(async () => {
       const updated = await api.verifyLink(file.linkId, {
         colour: colour as 'white',
         justification,
@@ -94,12 +90,8 @@ function Classify({
       // Reloaded, so that both files show their groups' SINs after the change.
       const reloaded = await api.getLink(updated.linkId);
       onChanged(reloaded);
-      setDone(`Classified ${updated.colour}. The link is now at version ${updated.version}.`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+      return `Classified ${updated.colour}. The link is now at version ${updated.version}.`;
+    });
   };
 
   const stale = error instanceof ApiError && error.status === 409;

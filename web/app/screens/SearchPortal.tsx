@@ -5,6 +5,7 @@ import { ErrorMessage, fieldError, Loading } from '../ui/feedback';
 import { SelectField } from '../ui/fields';
 import { humanise } from '../ui/format';
 import { usePageTitle } from '../ui/router';
+import { useSubmission } from '../ui/submission';
 import { QueryFields } from './QueryFields';
 import { buildQuery, type QueryValues } from './query-form';
 import { SourceCard } from './SourceCard';
@@ -16,9 +17,7 @@ export function SearchPortal() {
   const [profileError, setProfileError] = useState<unknown>();
   const [values, setValues] = useState<QueryValues>({});
   const [purpose, setPurpose] = useState('');
-  const [reply, setReply] = useState<EspReply>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { reply, error, busy, run } = useSubmission<EspReply>();
 
   useEffect(() => {
     api.espProfile().then((loaded) => {
@@ -27,18 +26,9 @@ export function SearchPortal() {
     }, setProfileError);
   }, [api]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setReply(undefined);
-    try {
-      setReply(await api.espSearch({ query: buildQuery(values), purpose }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    void run(() => api.espSearch({ query: buildQuery(values), purpose }));
   };
 
   return (
