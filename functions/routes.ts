@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ESP_ROLES, type Role } from './shared/auth/roles';
-import { auditQuerySchema } from './shared/schemas/audit';
+import { auditQuerySchema, auditVerificationQuerySchema } from './shared/schemas/audit';
 import {
   accessRequestBodySchema,
   accessRequestPathSchema,
@@ -131,8 +131,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     component: 'audit',
     roles: ['data-protection-officer'],
     summary:
-      "Verify the log's hash chains against their heads (tamper evidence); problems by chain and sequence",
-    request: {},
+      "Verify the log's hash chains of a day range (default the last 7, at most 31) against their heads; problems by chain and sequence",
+    request: { query: auditVerificationQuerySchema },
     responses: { 200: 'chains and entries verified, problems found' },
   },
   {

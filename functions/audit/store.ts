@@ -9,7 +9,7 @@ import {
 import { AUDIT_PARTITIONS, AUDIT_RETENTION_DAYS } from '../../lib/resources';
 import { ValidationFailed } from '../shared/errors';
 import { queryAll } from '../shared/query-all';
-import type { AuditQuery } from '../shared/schemas/audit';
+import type { AuditQuery, DayRange } from '../shared/schemas/audit';
 import { type ChainHead, type ChainProblem, chainEntry, genesisHash, verifyChain } from './domain/chain';
 import type { AuditEntryInput, ChainedAuditEntry } from './domain/entry';
 import type { AuditLog, AuditReader } from './domain/ports';
@@ -162,8 +162,16 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
     return { entries };
   }
 
-  async verifyAll(onProgress?: (chainsDone: number) => void) {
-    const chains = await this.queryAll({ pk: CHAIN_REGISTRY });
+  async verifyAll(onProgress?: (chainsDone: number) => void, days?: DayRange) {
+    const chains = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: days ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': CHAIN_REGISTRY,
+        ...(days ? { ':from': `${days.from}#`, ':to': `${days.to}#~` } : {}),
+      },
+      ConsistentRead: true,
+    });
     const problems: ChainProblem[] = [];
     let entryCount = 0;
     const nowSeconds = Date.now() / 1000;

@@ -1,4 +1,4 @@
-import type { AuditQuery } from '../../shared/schemas/audit';
+import type { AuditQuery, DayRange } from '../../shared/schemas/audit';
 import type { ChainProblem } from './chain';
 import type { AuditEntryInput, ChainedAuditEntry } from './entry';
 
@@ -8,7 +8,9 @@ export interface AuditLog {
 
 export interface AuditReader {
   list(query: AuditQuery): Promise<{ entries: ChainedAuditEntry[]; cursor?: string }>;
+  /** Every chain of the days in `days` (all days when absent) against its head. */
   verifyAll(
     onProgress?: (chainsDone: number) => void,
+    days?: DayRange,
   ): Promise<{ chains: number; entries: number; problems: ChainProblem[] }>;
 }

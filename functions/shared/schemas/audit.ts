@@ -19,3 +19,22 @@ export const auditQuerySchema = z
   });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export const DEFAULT_VERIFICATION_DAYS = 7;
+export const MAX_VERIFICATION_DAYS = 31;
+
+/** `to` defaults to today, `from` to six days before `to`. */
+export const auditVerificationQuerySchema = z
+  .object({ from: day.optional(), to: day.optional() })
+  .strict()
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+export type AuditVerificationQuery = z.infer<typeof auditVerificationQuerySchema>;
