@@ -12,6 +12,7 @@ import {
   CONSULTATIONS_TABLE,
   LINKS_TABLE,
   MID_CHECK_QUEUE,
+  RIGHTS_TABLE,
   STATISTICS_TABLE,
 } from './resources';
 import type { StatefulStack } from './stateful-stack';
@@ -59,9 +60,15 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   audit: { tables: { [AUDIT_TABLE.name]: 'append' } },
   // 1:N and 1:1 over the gallery: shards caught up from the CIR's template feed, snapshots in S3.
   sbms: { tables: { [CIR_TABLE.name]: 'read', [AUDIT_TABLE.name]: 'append' }, snapshots: 'readWrite' },
-  // Verification queue, identity confirmation files and manual classification of links.
+  // Verification queue, identity confirmation files and manual classification of links; the
+  // notifications a red or white link calls for (created once: conditional PutItem).
   mid: {
-    tables: { [CIR_TABLE.name]: 'read', [LINKS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
+    tables: {
+      [CIR_TABLE.name]: 'read',
+      [LINKS_TABLE.name]: 'readWrite',
+      [AUDIT_TABLE.name]: 'append',
+      [RIGHTS_TABLE.name]: 'append',
+    },
   },
   // Searches the CIR (with MID links) and the reference central systems; biometric queries via the sBMS.
   esp: {
@@ -76,7 +83,12 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   // MID checks: reads candidates, writes links and the processed-check marker, clears the outbox
   // marker of the file, logs each comparison; the sBMS gallery loads and saves shard snapshots.
   'mid-check-consumer': {
-    tables: { [CIR_TABLE.name]: 'readWrite', [LINKS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
+    tables: {
+      [CIR_TABLE.name]: 'readWrite',
+      [LINKS_TABLE.name]: 'readWrite',
+      [AUDIT_TABLE.name]: 'append',
+      [RIGHTS_TABLE.name]: 'append',
+    },
     snapshots: 'readWrite',
   },
   // One sBMS shard per instance: catches its shard up from the CIR's template feed (gsi2) and keeps
@@ -100,6 +112,17 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   // The steps of the access-request state machine: request state transitions and their log entries.
   // CRRS (Art 39): reads the counters; the functions of STATISTICS_WRITERS increment them.
   statistics: { tables: { [STATISTICS_TABLE.name]: 'read', [AUDIT_TABLE.name]: 'append' } },
+  // Data subjects' rights: requests and notifications; after the identity step, reads the person's
+  // files (CIR) and links (MID) to route the request and answer it. Never writes CIR or MID data:
+  // rectification and erasure go through the origin systems.
+  rights: {
+    tables: {
+      [CIR_TABLE.name]: 'read',
+      [LINKS_TABLE.name]: 'read',
+      [RIGHTS_TABLE.name]: 'readWrite',
+      [AUDIT_TABLE.name]: 'append',
+    },
+  },
   // Publishes the age of the oldest yellow link per verifier queue (one Query per authority on gsi1).
   'yellow-age-monitor': { tables: { [LINKS_TABLE.name]: 'read' } },
   'consultation-workflow': {

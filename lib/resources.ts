@@ -138,6 +138,34 @@ export const STATISTICS_TABLE: TableDefinition = {
   ],
 };
 
+/**
+ * Data subjects' rights (functions/rights, docs/rights.md): requests of persons (Arts 47-48),
+ * instructions to origin systems, and notifications of red and white links (Arts 32(4), 33(3)).
+ * Requests hold the identity data the person gave and their contact details (the table is encrypted
+ * with the customer key like the others); the access code is stored as a digest only.
+ */
+export const RIGHTS_TABLE: TableDefinition = {
+  name: 'Rights',
+  envVar: 'RIGHTS_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  gsis: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
+  ],
+  accessPatterns: [
+    'request (status, steps, answer):     GetItem pk=DSR#{reference}, sk=REQUEST',
+    "authority's queue, earliest deadline: Query gsi1 gsi1pk=DSRQUEUE#{memberState}, gsi1sk={deadline}#{reference} (sparse: open requests)",
+    'instructions to an origin system:    Query   pk=INSTRUCTIONS#{system}, sk={issuedAt}#{reference}#{recordId}',
+    'notification (create once by id):    PutItem pk=NTF#{notificationId}, sk=NOTIFICATION, attribute_not_exists(pk)',
+    "authority's notifications by status: Query gsi1 gsi1pk=NOTIFY#{authority}#{status}, gsi1sk={createdAt}#{id}",
+    'records notified under a SIN:        Query gsi2 gsi2pk=SIN#{sin}',
+    'writes: PutItem conditioned on the version read; an answer and its instructions in one transaction',
+    'retention: expiresAt (TTL) two years after the answer or the notification; open requests never expire',
+  ],
+};
+
 export const TABLES = [
   CIR_TABLE,
   LINKS_TABLE,
@@ -145,6 +173,7 @@ export const TABLES = [
   CENTRAL_SYSTEMS_TABLE,
   CONSULTATIONS_TABLE,
   STATISTICS_TABLE,
+  RIGHTS_TABLE,
 ] as const;
 
 export interface QueueDefinition {

@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Component, ROUTES, type RouteDefinition } from '../functions/routes';
+import { loadConfig, type PlatformConfig } from '../functions/shared/config';
 import type { LocalTokenIssuer } from './auth/tokens';
+import { TokenBuckets } from './rate-limit';
 
 /** API Gateway refuses bodies over 10 MB before any function runs; so does the local server. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -35,6 +37,8 @@ const compiled: CompiledRoute[] = ROUTES.map((route) => {
 
 export interface ApiServerOptions {
   port: number;
+  /** Rate limit of the public routes per client address (default: from the config loader). */
+  publicRateLimit?: Pick<PlatformConfig, 'PUBLIC_RATE_LIMIT_PER_MINUTE' | 'PUBLIC_RATE_BURST'>;
   tokens: LocalTokenIssuer;
   loadHandler: (component: Component) => Promise<ApiGatewayHandler>;
   openApi: () => object;
@@ -49,8 +53,10 @@ export interface ApiServerOptions {
 export async function startApiServer(
   options: ApiServerOptions,
 ): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
+  const limits = options.publicRateLimit ?? loadConfig();
+  const publicLimiter = new TokenBuckets(limits.PUBLIC_RATE_BURST, limits.PUBLIC_RATE_LIMIT_PER_MINUTE / 60);
   const server = createServer((request, response) => {
-    handle(options, request, response).catch((error: unknown) => {
+    handle(options, publicLimiter, request, response).catch((error: unknown) => {
       process.stderr.write(`local api server: ${(error as Error).stack}\n`);
       if (!response.headersSent) send(response, 502, { message: 'Internal server error' });
     });
@@ -69,7 +75,12 @@ export async function startApiServer(
   };
 }
 
-async function handle(options: ApiServerOptions, request: IncomingMessage, response: ServerResponse) {
+async function handle(
+  options: ApiServerOptions,
+  publicLimiter: TokenBuckets,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
   if (method === 'GET' && url.pathname === '/health') return send(response, 200, { status: 'ok' });
@@ -81,12 +92,22 @@ async function handle(options: ApiServerOptions, request: IncomingMessage, respo
     const pathKnown = compiled.some((c) => c.pattern.test(url.pathname));
     return send(response, pathKnown ? 405 : 404, { message: pathKnown ? 'Method not allowed' : 'Not found' });
   }
+  if (match.route.public) {
+    // What the WAF rate-based rule does in AWS: per source address, before any function runs.
+    const wait = publicLimiter.take(request.socket.remoteAddress ?? 'unknown');
+    if (wait > 0) {
+      response.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(wait) });
+      response.end(JSON.stringify({ message: 'Too many requests' }));
+      return;
+    }
+  }
   const body = await readBody(request);
   if (body === undefined) return send(response, 413, { message: 'Request too large' });
-  const authorization = request.headers.authorization ?? '';
+  // Public routes have no authorizer: a token, valid or not, is neither checked nor passed on.
+  const authorization = match.route.public ? '' : (request.headers.authorization ?? '');
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   const claims = token ? await options.tokens.verify(token) : undefined;
-  if (!claims) return send(response, 401, { message: 'Unauthorized' });
+  if (!claims && !match.route.public) return send(response, 401, { message: 'Unauthorized' });
 
   const requestId = randomUUID();
   const event = toEvent(match, method, url, request, body, claims, requestId);
@@ -120,7 +141,7 @@ function toEvent(
   url: URL,
   request: IncomingMessage,
   body: string,
-  claims: Record<string, unknown>,
+  claims: Record<string, unknown> | undefined,
   requestId: string,
 ): APIGatewayProxyEvent {
   const headers: Record<string, string> = {};
@@ -130,7 +151,7 @@ function toEvent(
   const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : null;
   // API Gateway passes claims to the function as strings; arrays become comma-separated.
   const stringClaims = Object.fromEntries(
-    Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+    Object.entries(claims ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
   );
   return {
     resource: match.route.path,
@@ -147,7 +168,7 @@ function toEvent(
     requestContext: {
       accountId: 'local',
       apiId: 'local',
-      authorizer: { claims: stringClaims },
+      authorizer: claims ? { claims: stringClaims } : null,
       httpMethod: method,
       identity: { sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
       path: url.pathname,

@@ -33,6 +33,13 @@ const configSchema = z.object({
   /** CRRS counters (Art 39): every function that writes an audit entry counts into it; absent: nothing counted. */
   STATISTICS_TABLE: z.string().min(1).optional(),
   CONSULTATION_URGENT_VERIFICATION_SECONDS: z.coerce.number().int().min(1).max(1_728_000).default(86_400),
+  /** Data subjects' rights (docs/rights.md): requests and notifications; absent: the MID notifies no one. */
+  RIGHTS_TABLE: z.string().min(1).optional(),
+  /** The public portal's address, written into every notification (Arts 32(4), 33(3)). */
+  RIGHTS_PORTAL_URL: z.url().default('http://localhost:3000/portal/'),
+  /** Public routes, per source address: sustained requests per minute and burst (local token bucket). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  PUBLIC_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(10),
 });
 
 export type PlatformConfig = z.infer<typeof configSchema>;

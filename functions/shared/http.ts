@@ -17,6 +17,8 @@ export interface ApiRequest<Body = unknown, Path = Record<string, string>, Query
   body: Body;
   path: Path;
   query: Query;
+  /** The route's declared headers (lower-case names), validated; absent where it declares none. */
+  headers?: Record<string, string>;
   requestId: string;
   /** Annotations for the audit entry, written by the handler as it learns them. */
   audit: AuditAnnotations;

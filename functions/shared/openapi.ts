@@ -61,13 +61,19 @@ function operation(route: RouteDefinition) {
   const parameters = [
     ...objectParameters(route.request.path, 'path'),
     ...objectParameters(route.request.query, 'query'),
+    ...objectParameters(route.request.headers, 'header'),
   ];
-  const errors = { 400: 'invalid request', 401: 'no valid token', 403: 'role or system not admitted' };
+  const errors = route.public
+    ? { 400: 'invalid request' }
+    : { 400: 'invalid request', 401: 'no valid token', 403: 'role or system not admitted' };
   return {
     operationId: route.operationId,
     summary: route.summary,
-    description: `Roles: ${route.roles.join(', ')}`,
+    description: route.public
+      ? 'Public: no token; rate-limited per source address (429 with Retry-After)'
+      : `Roles: ${route.roles.join(', ')}`,
     tags: [route.component],
+    ...(route.public ? { security: [] } : {}),
     parameters,
     ...(route.request.body
       ? {
@@ -91,7 +97,7 @@ function operation(route: RouteDefinition) {
   };
 }
 
-function objectParameters(schema: z.ZodObject | undefined, location: 'path' | 'query') {
+function objectParameters(schema: z.ZodObject | undefined, location: 'path' | 'query' | 'header') {
   if (!schema) return [];
   const json = openApiSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({

@@ -16,6 +16,10 @@ export default async function setup(project: TestProject) {
   // ESP source budgets (default 2 s) are generous here: test machines are shared and loaded; budget
   // misses are tested on purpose in test/integration/esp/faults.test.ts.
   process.env.ESP_BUDGET_MS ??= '10000';
+  // Every test file calls the public routes from one address; the limit itself is tested on a
+  // server of its own (test/integration/rights/rate-limit.test.ts).
+  process.env.PUBLIC_RATE_BURST ??= '100000';
+  process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ??= '100000';
   const platform = await startPlatform({
     port: 0,
     dynamoPort: await freePort(),

@@ -16,6 +16,7 @@ export const ROLES = [
   'data-protection-officer',
   'statistics',
   'internal-component',
+  'rights-officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -39,7 +39,11 @@ export function resolveRoute(): Middleware {
 export function authenticate(): Middleware {
   return {
     before: (request) => {
-      const caller = callerFromClaims(request.event.requestContext?.authorizer?.claims);
+      const { route } = request.context.api;
+      // A public route ignores any token: every caller is the same anonymous one (and is logged as such).
+      const caller = route?.public
+        ? ANONYMOUS_CALLER
+        : callerFromClaims(request.event.requestContext?.authorizer?.claims);
       if (!caller) throw new Unauthenticated();
       request.context.api.caller = caller;
     },
@@ -51,6 +55,7 @@ export function authorise(): Middleware {
     before: (request) => {
       const { route, caller } = request.context.api;
       if (!route || !caller) throw new Unauthenticated();
+      if (route.public) return;
       if (!hasAnyRole(caller, route.roles)) throw new Forbidden(`role not admitted to ${route.operationId}`);
       if (route.ownSystemOnly && request.event.pathParameters?.system !== caller.system) {
         throw new Forbidden('an origin system may act only on its own records');
@@ -88,11 +93,18 @@ export function parseAndValidate(): Middleware {
         event.queryStringParameters ?? {},
         'query',
       ) as Record<string, string>;
+      const headers = route.request.headers
+        ? (parseOrThrow(route.request.headers, lowerCaseHeaders(event.headers), 'headers') as Record<
+            string,
+            string
+          >)
+        : undefined;
       request.context.api.request = {
         caller,
         body,
         path: path as Record<string, string>,
         query,
+        headers,
         requestId: requestIdOf(request),
         audit: request.context.api.annotations,
       };
@@ -140,6 +152,22 @@ export function auditAndRespond(audit: () => AuditLog, statistics?: () => EventR
       });
     },
   };
+}
+
+/** The caller of a public route: no identity, no role, nothing personal in its audit entry. */
+export const ANONYMOUS_CALLER: Caller = {
+  userId: 'anonymous',
+  authority: 'PUBLIC',
+  memberState: 'EU',
+  roles: [],
+};
+
+function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers'] | null): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name.toLowerCase(), value]],
+    ),
+  );
 }
 
 const emptyQuery = {

@@ -118,7 +118,7 @@ export function countersFromLinkWrites(writes: readonly LinkWrite[]): Counter[] 
  * The history entries this write adds. A use case stamps all its changes with one time and sets
  * `updatedAt` to it, so they are the trailing entries at `updatedAt` (all of them for a new link).
  */
-function newHistory(link: Link, created: boolean): HistoryEntry[] {
+export function newHistory(link: Link, created: boolean): HistoryEntry[] {
   if (created) return [...link.history];
   const added: HistoryEntry[] = [];
   for (let i = link.history.length - 1; i >= 0 && link.history[i]!.at === link.updatedAt; i--) {

@@ -1,0 +1,283 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { recordKey } from '../mid/domain/links';
+import type { RecordRef } from '../mid/domain/types';
+import { Conflict, ValidationFailed } from '../shared/errors';
+import type { Notification } from './domain/notifications';
+import type { Page, RightsStore } from './domain/ports';
+import type { DataSubjectRequest, OriginInstruction } from './domain/request';
+import type { SinIndex } from './person-directory';
+
+const DAY_SECONDS = 86_400;
+/**
+ * Answered requests and notifications are kept this long, then expire by TTL; the log keeps the
+ * record of every step. Requests awaiting an answer never expire.
+ */
+export const RIGHTS_RETENTION_DAYS = 2 * 365;
+
+const requestKey = (reference: string) => ({ pk: `DSR#${reference}`, sk: 'REQUEST' });
+const notificationKey = (id: string) => ({ pk: `NTF#${id}`, sk: 'NOTIFICATION' });
+const queuePartition = (memberState: string) => `DSRQUEUE#${memberState}`;
+const notificationPartition = (authority: string, status: Notification['status']) =>
+  `NOTIFY#${authority}#${status}`;
+const sinPartition = (sin: string) => `SIN#${sin}`;
+const instructionPartition = (system: string) => `INSTRUCTIONS#${system}`;
+
+/** The Rights table (access patterns in lib/resources.ts). */
+export class DynamoRightsStore implements RightsStore, SinIndex {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createRequest(request: DataSubjectRequest): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: requestItem(request),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getRequest(reference: string): Promise<DataSubjectRequest | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: requestKey(reference), ConsistentRead: true }),
+    );
+    return result.Item?.request as DataSubjectRequest | undefined;
+  }
+
+  async saveRequest(next: DataSubjectRequest, expectedVersion: number): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: requestItem(next),
+          ...versionCondition(expectedVersion),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw staleWrite('request');
+      throw error;
+    }
+  }
+
+  async saveAnswer(
+    next: DataSubjectRequest,
+    expectedVersion: number,
+    instructions: OriginInstruction[],
+  ): Promise<void> {
+    if (instructions.length > 99) throw new Error('more origin records than one transaction holds');
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: requestItem(next),
+                ...versionCondition(expectedVersion),
+              },
+            },
+            ...instructions.map((instruction) => ({
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  pk: instructionPartition(instruction.system),
+                  sk: `${instruction.issuedAt}#${instruction.reference}#${instruction.recordId}`,
+                  instruction,
+                  expiresAt: expiry(instruction.issuedAt),
+                },
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw staleWrite('request');
+      throw error;
+    }
+  }
+
+  async listOpen(memberState: string, page: { limit: number; cursor?: string }) {
+    return this.queryPage<DataSubjectRequest>('request', {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': queuePartition(memberState) },
+      partition: { gsi1pk: queuePartition(memberState) },
+      ...page,
+    });
+  }
+
+  async listInstructions(system: string, page: { limit: number; cursor?: string }) {
+    return this.queryPage<OriginInstruction>('instruction', {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': instructionPartition(system) },
+      partition: { pk: instructionPartition(system) },
+      ...page,
+    });
+  }
+
+  async createNotification(notification: Notification): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: notificationItem(notification),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async getNotification(id: string): Promise<Notification | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: notificationKey(id), ConsistentRead: true }),
+    );
+    return result.Item?.notification as Notification | undefined;
+  }
+
+  async saveNotification(next: Notification, expectedVersion: number): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: notificationItem(next),
+          ...versionCondition(expectedVersion),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw staleWrite('notification');
+      throw error;
+    }
+  }
+
+  async listNotifications(
+    authority: string,
+    filter: { status?: Notification['status']; limit: number; cursor?: string },
+  ) {
+    const partition = notificationPartition(authority, filter.status ?? 'to-send');
+    return this.queryPage<Notification>('notification', {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      partition: { gsi1pk: partition },
+      limit: filter.limit,
+      cursor: filter.cursor,
+    });
+  }
+
+  async recordsOfSin(sin: string): Promise<RecordRef[]> {
+    const records = new Map<string, RecordRef>();
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': sinPartition(sin) },
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      for (const item of result.Items ?? []) {
+        const { record } = item.notification as Notification;
+        records.set(recordKey(record), record);
+      }
+      exclusiveStartKey = result.LastEvaluatedKey;
+    } while (exclusiveStartKey);
+    return [...records.values()];
+  }
+
+  private async queryPage<T>(
+    attribute: string,
+    query: {
+      IndexName?: string;
+      KeyConditionExpression: string;
+      ExpressionAttributeValues: Record<string, unknown>;
+      /** The key attribute a cursor must carry: a cursor of another queue is refused. */
+      partition: Record<string, string>;
+      limit: number;
+      cursor?: string;
+    },
+  ): Promise<Page<T>> {
+    const { partition, limit, cursor, ...input } = query;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...input,
+        ScanIndexForward: true,
+        Limit: limit,
+        ExclusiveStartKey: cursor ? decodeCursor(cursor, partition) : undefined,
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => item[attribute] as T),
+      cursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
+    };
+  }
+}
+
+function requestItem(request: DataSubjectRequest) {
+  const open = request.status !== 'answered';
+  return {
+    ...requestKey(request.reference),
+    version: request.version,
+    request,
+    // Sparse queue index: open requests only, earliest deadline first.
+    ...(open
+      ? { gsi1pk: queuePartition(request.memberState), gsi1sk: `${request.deadline}#${request.reference}` }
+      : { expiresAt: expiry(request.answer?.at ?? request.receivedAt) }),
+  };
+}
+
+function notificationItem(notification: Notification) {
+  return {
+    ...notificationKey(notification.notificationId),
+    version: notification.version,
+    notification,
+    gsi1pk: notificationPartition(notification.notifyingAuthority, notification.status),
+    gsi1sk: `${notification.createdAt}#${notification.notificationId}`,
+    gsi2pk: sinPartition(notification.sin),
+    gsi2sk: notification.notificationId,
+    expiresAt: expiry(notification.createdAt),
+  };
+}
+
+const expiry = (from: string) => Math.floor(Date.parse(from) / 1000) + RIGHTS_RETENTION_DAYS * DAY_SECONDS;
+
+function versionCondition(expectedVersion: number) {
+  return {
+    ConditionExpression: '#v = :v',
+    ExpressionAttributeNames: { '#v': 'version' },
+    ExpressionAttributeValues: { ':v': expectedVersion },
+  };
+}
+
+function staleWrite(what: string) {
+  return new Conflict(`the ${what} was changed concurrently; read it again`);
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(raw: string, partition: Record<string, string>): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Record<string, unknown>;
+    if (parsed && Object.entries(partition).every(([name, value]) => parsed[name] === value)) return parsed;
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailed([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
+}
