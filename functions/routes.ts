@@ -11,6 +11,7 @@ import {
   noAccessReasonBodySchema,
   pendingQuerySchema,
 } from './shared/schemas/consultation';
+import { dataQualityQuerySchema } from './shared/schemas/data-quality';
 import { espSearchBodySchema } from './shared/schemas/esp';
 import { linkListQuerySchema, linkPathSchema, verificationBodySchema } from './shared/schemas/mid';
 import { originSystemSchema, recordBodySchema, recordIdSchema } from './shared/schemas/record';
@@ -336,6 +337,27 @@ export const ROUTES: readonly RouteDefinition[] = [
     roles: ['statistics'],
     summary: 'The same figures as CSV (one column per dimension; `<5` where suppressed)',
     request: { query: statisticsQuerySchema },
+    responses: { 200: 'text/csv' },
+  },
+  // Art 37: data-quality indicators over the CIR and the templates, counted as files change.
+  {
+    operationId: 'getDataQuality',
+    method: 'GET',
+    path: '/v1/data-quality',
+    component: 'statistics',
+    roles: ['statistics'],
+    summary: 'Data-quality indicators per origin system and Member State at the end of a month (Art 37)',
+    request: { query: dataQualityQuerySchema },
+    responses: { 200: 'per system and Member State: totals, and count, change and rate of each indicator' },
+  },
+  {
+    operationId: 'getDataQualityCsv',
+    method: 'GET',
+    path: '/v1/data-quality.csv',
+    component: 'statistics',
+    roles: ['statistics'],
+    summary: 'The monthly data-quality report as CSV (one line per system, Member State and indicator)',
+    request: { query: dataQualityQuerySchema },
     responses: { 200: 'text/csv' },
   },
   // Data subjects' rights (Arts 32-34, 47-49): public requests, the authorities' side, notifications.

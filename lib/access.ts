@@ -132,10 +132,12 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
 
 /**
  * The functions whose events are counted for the CRRS (functions/statistics/recorder.ts: ESP
- * searches, identity checks, consultations and access requests, link writes). They may increment
+ * searches, identity checks, consultations and access requests, link writes) and the CIR, whose
+ * writes count the data-quality indicators (functions/statistics/quality). They may increment
  * the statistics counters (UpdateItem), nothing more on that table; AccessGrants adds the line.
  */
 export const STATISTICS_WRITERS: readonly (Component | Worker)[] = [
+  'cir',
   'esp',
   'consultation',
   'mid',

@@ -39,6 +39,8 @@ export const CIR_TABLE: TableDefinition = {
     'sBMS shard catch-up:        Query gsi2 gsi2pk=SHARD#{shard}, gsi2sk > {watermark} (BIO items and tombstones)',
     'sBMS tombstones expire by TTL once every shard snapshot has passed them',
     'MID outbox (pending checks): Query gsi3 gsi3pk=MIDCHECK#PENDING, gsi3sk < {now - grace} (sparse)',
+    'data quality of a file:     GetItem   pk=FILE#{system}#{recordId}, sk=QUALITY (its counted contribution; written in the file transaction)',
+    'holders of a document:      GetItem   pk=DQDOC#{system}#{hmac(country|number)}, sk=DOC (duplicate documents; conditional put/delete)',
   ],
 };
 
@@ -134,6 +136,8 @@ export const STATISTICS_TABLE: TableDefinition = {
   accessPatterns: [
     'count an event:        UpdateItem pk=STAT#{metric}, sk={day}#{memberState}#{dim=value|...}, ADD count :n',
     'figures of a period:   Query      pk=STAT#{metric}, sk BETWEEN {from}# AND {to}#~ (one Query per metric)',
+    'data quality (Art 37): UpdateItem pk=DQ#{system}, sk={memberState}#{month}#{shard}, ADD {measure} :delta (in the CIR write transaction)',
+    'quality of a month:    Query      pk=DQ#{system} [sk BETWEEN {memberState}# AND {memberState}#{month}#~] (one Query per system)',
     'writers: every function that appends audit entries (UpdateItem only); readers: the statistics function',
   ],
 };

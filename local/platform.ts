@@ -4,6 +4,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Component } from '../functions/routes';
 import { MID_CHECK_QUEUE } from '../lib/resources';
 import { type ApiGatewayHandler, type StaticHandler, startApiServer } from './api-server';
+import { localDataQualityKey } from './auth/data-quality-key';
 import { type LocalTokenIssuer, localTokenIssuer } from './auth/tokens';
 import { demoSignInRoutes } from './demo-sign-in';
 import { type RunningDynamo, startDynamoDbLocal } from './emulators/dynamodb';
@@ -76,6 +77,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   });
   const dynamoClient = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials });
   const env: Record<string, string> = { ...(await provisionTables(dynamoClient, prefix)) };
+  env.DATA_QUALITY_KEY =
+    process.env.DATA_QUALITY_KEY ??
+    localDataQualityKey(options.dataDir ? join(options.dataDir, 'keys') : options.keyDir);
   dynamoClient.destroy();
   const sqsClient = new SQSClient({
     region: REGION,

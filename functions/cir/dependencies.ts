@@ -6,6 +6,7 @@ import { checkBiometrics } from '../sbms/domain/quality-gate';
 import { shardOfFile } from '../sbms/service';
 import { dynamo, sqs } from '../shared/clients';
 import { loadConfig } from '../shared/config';
+import { qualityCountingFromEnv } from '../statistics/quality/store';
 import type { CirDependencies } from './domain/records';
 import { SqsMidCheckQueue } from './queue';
 import { DynamoCirStore } from './store';
@@ -18,7 +19,7 @@ export function cirDependencies() {
   const config = loadConfig();
   const links = new DynamoLinkRepository(dynamo, config.LINKS_TABLE);
   cached = {
-    store: new DynamoCirStore(dynamo, config.CIR_TABLE, shardOfFile()),
+    store: new DynamoCirStore(dynamo, config.CIR_TABLE, shardOfFile(), qualityCountingFromEnv()?.changeItems),
     queue: new SqsMidCheckQueue(sqs, config.MID_CHECK_QUEUE_URL),
     gate: (biometrics) => {
       const { accepted, refusals } = checkBiometrics(biometrics ?? {}, DEFAULT_SBMS_CONFIG);

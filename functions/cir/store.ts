@@ -11,7 +11,17 @@ import type { RecordRef } from '../mid/domain/types';
 import type { AcceptedTemplate, FileWrite, IndividualFile } from './domain/individual-file';
 import { type CirStore, type DeleteOutcome, StaleVersion, type WriteOutcome } from './domain/ports';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Items written in the same transaction as a change of a file (`after` undefined: its deletion),
+ * so that what they count is exactly what was committed (the data-quality counters).
+ */
+export type FileChangeItems = (
+  ref: RecordRef,
+  after: IndividualFile | undefined,
+  at: string,
+) => Promise<TransactItem[]>;
 
 export const PENDING_CHECK_PARTITION = 'MIDCHECK#PENDING';
 /** Tombstones stay long enough for every shard snapshot to have caught up past them. */
@@ -34,6 +44,7 @@ export class DynamoCirStore implements CirStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly shardOf: ShardOf,
+    private readonly changeItems?: FileChangeItems,
   ) {}
 
   async get(ref: RecordRef): Promise<IndividualFile | undefined> {
@@ -55,7 +66,12 @@ export class DynamoCirStore implements CirStore {
       }
       try {
         await this.client.send(
-          new TransactWriteCommand({ TransactItems: this.writeItems(file, templates, indexKeys, previous) }),
+          new TransactWriteCommand({
+            TransactItems: [
+              ...this.writeItems(file, templates, indexKeys, previous),
+              ...((await this.changeItems?.(file, file, file.updatedAt)) ?? []),
+            ],
+          }),
         );
         return { outcome: previous ? 'updated' : 'created' };
       } catch (error) {
@@ -184,6 +200,7 @@ export class DynamoCirStore implements CirStore {
             ...keys.map((item) => ({
               Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } },
             })),
+            ...((await this.changeItems?.(ref, undefined, at)) ?? []),
           ],
         }),
       );
@@ -209,6 +226,11 @@ export class DynamoCirStore implements CirStore {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  /** The version whose MID check is still to run (the outbox marker); undefined once it ran, or without a file. */
+  async pendingCheck(ref: RecordRef): Promise<number | undefined> {
+    return (await this.getRaw(ref))?.pendingCheckVersion as number | undefined;
   }
 
   /** Files whose MID check has not completed since before `olderThan`, for the outbox sweeper. */

@@ -123,7 +123,14 @@ describe('observability', () => {
       roles.map((r) => r.replace(/Role[0-9A-F]{8}$/, '')),
       roles.join(),
     ).toEqual(
-      ['ConsultationFunction', 'EspFunction', 'MidCheckConsumer', 'MidFunction', 'StatisticsFunction'].sort(),
+      [
+        'CirFunction',
+        'ConsultationFunction',
+        'EspFunction',
+        'MidCheckConsumer',
+        'MidFunction',
+        'StatisticsFunction',
+      ].sort(),
     );
     for (const policy of touching) {
       const statements = (
