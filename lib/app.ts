@@ -2,11 +2,13 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PlatformStack } from './platform-stack';
 import { StatefulStack } from './stateful-stack';
+import { WebStack } from './web-stack';
 
 export interface InteropApp {
   stage: string;
   stateful: StatefulStack;
   platform: PlatformStack;
+  web: WebStack;
 }
 
 /** Stage names become stack names, API stage names and resource names. */
@@ -41,6 +43,13 @@ export function buildInteropApp(app: App): InteropApp {
     description: `EU interoperability components (${stage}): API, identity, functions`,
   });
 
+  const web = new WebStack(app, `EuInterop-${stage}-Web`, {
+    platform,
+    env,
+    tags,
+    description: `EU interoperability components (${stage}): terminal web app content`,
+  });
+
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { stage, stateful, platform };
+  return { stage, stateful, platform, web };
 }

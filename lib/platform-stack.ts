@@ -1,4 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -11,6 +13,7 @@ import { FunctionWithLogGroup, type FunctionWithLogGroupProps } from './construc
 import { Identity } from './constructs/identity';
 import { InteropApi } from './constructs/interop-api';
 import { Observability } from './constructs/observability';
+import { WebHosting } from './constructs/web-hosting';
 import { MID_CHECK_QUEUE } from './resources';
 import type { StatefulStack } from './stateful-stack';
 
@@ -50,6 +53,10 @@ export class PlatformStack extends Stack {
   public readonly observability: Observability;
   /** The Art 22 access-request state machine (Standard). */
   public readonly consultation: ConsultationWorkflow;
+  /** Bucket and CloudFront distribution of the terminal web app (its content: the web stack). */
+  public readonly web: WebHosting;
+  /** The Cognito client of the web app (hosted UI, code grant), its callback the distribution's URL. */
+  public readonly webClient: UserPoolClient;
 
   private readonly stateful: StatefulStack;
   private readonly stage: string;
@@ -65,7 +72,7 @@ export class PlatformStack extends Stack {
     this.addStackDependency(props.stateful);
     this.grants = new AccessGrants(this, 'Grants', props.stateful);
 
-    this.identity = new Identity(this, 'Identity');
+    this.identity = new Identity(this, 'Identity', props.stage);
 
     this.componentFunctions = Object.fromEntries(
       COMPONENTS.map((component) => [
@@ -83,6 +90,18 @@ export class PlatformStack extends Stack {
       userPool: this.identity.userPool,
       logKey: props.stateful.key,
     });
+
+    // The web app's bucket and distribution live here, not in a stack of their own: the distribution's
+    // URL is the API's CORS origin and the Cognito callback, and its CSP names the API and the hosted
+    // UI, so the two stacks would depend on each other. Its content is deployed by the web stack.
+    this.web = new WebHosting(this, 'Web', {
+      connectSources: [apiOrigin(this.api.api), this.identity.hostedUi.baseUrl()],
+    });
+    this.api.allowOrigin(this.web.origin);
+    for (const fn of Object.values(this.componentFunctions)) {
+      fn.addEnvironment('CORS_ALLOWED_ORIGIN', this.web.origin);
+    }
+    this.webClient = this.identity.addWebClient(this.web.url);
 
     const midChecks = props.stateful.queueNamed(MID_CHECK_QUEUE.name);
     const consumer = this.platformFunction('MidCheckConsumer', 'mid-check-consumer', {
@@ -170,6 +189,8 @@ export class PlatformStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL of the REST API stage' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+    new CfnOutput(this, 'WebAppUrl', { value: this.web.url, description: 'The terminal web app' });
+    new CfnOutput(this, 'HostedUiUrl', { value: this.identity.hostedUi.baseUrl() });
   }
 
   /** Every 5 minutes: the age of the oldest yellow link per authority, as a custom metric. */
@@ -208,6 +229,10 @@ export class PlatformStack extends Stack {
     return fn;
   }
 }
+
+/** `https://<id>.execute-api.<region>.amazonaws.com`: the stage URL without its path. */
+const apiOrigin = (api: RestApi) =>
+  `https://${api.restApiId}.execute-api.${Stack.of(api).region}.${Stack.of(api).urlSuffix}`;
 
 const pascal = (name: string) =>
   name

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { contentSecurityPolicy } from '../web/security-headers';
 import type { StaticHandler } from './api-server';
 
 const TYPES: Record<string, string> = {
@@ -22,7 +23,7 @@ export function serveWebApp(root = join(process.cwd(), 'web', 'dist')): StaticHa
     if (!existsSync(file)) return false;
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+      'content-security-policy': contentSecurityPolicy(),
       'x-content-type-options': 'nosniff',
     });
     response.end(readFileSync(file));

@@ -49,6 +49,8 @@ export async function buildWebApp(options: { outDir?: string; config?: object } 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = Date.now();
-  const outDir = await buildWebApp();
+  // `--out-dir <dir>`: the CDK deployment (lib/constructs/web-hosting.ts) builds into its asset directory.
+  const outDirFlag = process.argv.indexOf('--out-dir');
+  const outDir = await buildWebApp(outDirFlag > 0 ? { outDir: process.argv[outDirFlag + 1] } : {});
   process.stderr.write(`web app built into ${outDir} in ${Date.now() - started} ms\n`);
 }

@@ -42,6 +42,8 @@ const configSchema = z.object({
   /** Public routes, per source address: sustained requests per minute and burst (local token bucket). */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   PUBLIC_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** The terminal web app's origin in AWS (its CloudFront URL): API replies carry it for CORS. */
+  CORS_ALLOWED_ORIGIN: z.url().optional(),
 });
 
 export type PlatformConfig = z.infer<typeof configSchema>;

@@ -1,11 +1,14 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccessLogField,
   AccessLogFormat,
   AuthorizationType,
+  type CfnGatewayResponse,
   CognitoUserPoolsAuthorizer,
   EndpointType,
+  type GatewayResponse,
   type IModel,
+  type IResource,
   type JsonSchema,
   LambdaIntegration,
   LogGroupLogDestination,
@@ -66,6 +69,9 @@ export class InteropApi extends Construct {
 
   private readonly bodyValidator: RequestValidator;
   private readonly parameterValidator: RequestValidator;
+  private readonly gatewayResponses: GatewayResponse[] = [];
+  /** The methods of each route resource, for its CORS preflight. */
+  private readonly routeMethods = new Map<IResource, string[]>();
 
   constructor(scope: Construct, id: string, props: InteropApiProps) {
     super(scope, id);
@@ -125,13 +131,14 @@ export class InteropApi extends Construct {
     );
 
     for (const [type, code, statusCode] of GATEWAY_ERRORS) {
-      this.api.addGatewayResponse(`Error${type.responseType}`, {
+      const response = this.api.addGatewayResponse(`Error${type.responseType}`, {
         type,
         statusCode,
         templates: {
           'application/json': `{"error":{"code":"${code}","message":$context.error.messageString,"requestId":"$context.requestId"}}`,
         },
       });
+      this.gatewayResponses.push(response);
     }
 
     this.authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
@@ -151,6 +158,35 @@ export class InteropApi extends Construct {
 
     this.addHealth();
     for (const route of props.routes) this.addRoute(route, props.functions[route.component]);
+  }
+
+  /**
+   * Lets a browser app served from `origin` (the terminal web app's CloudFront URL) call the API:
+   * a preflight (OPTIONS, MOCK, anonymous) on every route resource, answering that one origin only,
+   * and the `Access-Control-Allow-Origin` header on API Gateway's own error replies, so that the app
+   * can read a 401 or a throttling error. The functions add the header to their replies
+   * (`CORS_ALLOWED_ORIGIN`, set by the platform stack).
+   */
+  allowOrigin(origin: string): void {
+    for (const response of this.gatewayResponses) {
+      (response.node.defaultChild as CfnGatewayResponse).addPropertyOverride(
+        'ResponseParameters.gatewayresponse\\.header\\.Access-Control-Allow-Origin',
+        `'${origin}'`,
+      );
+    }
+    for (const [resource, methods] of this.routeMethods) {
+      const preflight = resource.addCorsPreflight({
+        allowOrigins: [origin],
+        allowMethods: methods,
+        allowHeaders: ['Authorization', 'Content-Type'],
+        exposeHeaders: ['x-request-id', 'content-disposition'],
+        maxAge: Duration.hours(1),
+      });
+      const reason =
+        'CORS preflight (OPTIONS): a MOCK integration that answers only the allowed origin, methods and headers; browsers send it without credentials, and it reaches no function and no data.';
+      acknowledge(preflight, 'AwsSolutions-APIG4', reason);
+      acknowledge(preflight, 'AwsSolutions-COG4', reason);
+    }
   }
 
   /** `GET /health`: a MOCK integration answering 200 `{"status":"ok"}`, the one anonymous method. */
@@ -187,19 +223,19 @@ export class InteropApi extends Construct {
           }),
         }
       : undefined;
-    this.api.root
-      .resourceForPath(route.path)
-      .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
-        operationName: route.operationId,
-        authorizationType: AuthorizationType.COGNITO,
-        authorizer: this.authorizer,
-        requestValidator: body ? this.bodyValidator : this.parameterValidator,
-        requestModels,
-        requestParameters: {
-          ...parameterFlags('path', route.request.path),
-          ...parameterFlags('querystring', route.request.query),
-        },
-      });
+    const resource = this.api.root.resourceForPath(route.path);
+    this.routeMethods.set(resource, [...(this.routeMethods.get(resource) ?? []), route.method]);
+    resource.addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
+      operationName: route.operationId,
+      authorizationType: AuthorizationType.COGNITO,
+      authorizer: this.authorizer,
+      requestValidator: body ? this.bodyValidator : this.parameterValidator,
+      requestModels,
+      requestParameters: {
+        ...parameterFlags('path', route.request.path),
+        ...parameterFlags('querystring', route.request.query),
+      },
+    });
   }
 }
 

@@ -53,7 +53,12 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('acknowledges no rule for a whole stack or the app', () => {
-    const stackPaths = new Set([built.app.node.path, built.stateful.node.path, built.platform.node.path]);
+    const stackPaths = new Set([
+      built.app.node.path,
+      built.stateful.node.path,
+      built.platform.node.path,
+      built.web.node.path,
+    ]);
     expect(acknowledgements().filter((a) => stackPaths.has(a.path))).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import type { AuditLog } from '../../audit/domain/ports';
 import { findRoute, type RouteDefinition } from '../../routes';
 import type { EventRecorder } from '../../statistics/recorder';
 import { type Caller, callerFromClaims, hasAnyRole } from '../auth/claims';
+import { loadConfig } from '../config';
 import { ApiError, Forbidden, isClientError, Unauthenticated, ValidationFailed } from '../errors';
 import type { ApiRequest, ApiResponse, AuditAnnotations } from '../http';
 import { logger, metrics } from '../powertools';
@@ -212,7 +213,12 @@ function toProxyResult(response: ApiResponse, requestId: string): APIGatewayProx
   }
   return {
     statusCode: response.statusCode,
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...response.headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-request-id': requestId,
+      ...corsHeaders(loadConfig().CORS_ALLOWED_ORIGIN),
+      ...response.headers,
+    },
     // A text reply (e.g. a CSV export) goes out as it is; everything else is JSON.
     body:
       body === undefined
@@ -222,3 +228,13 @@ function toProxyResult(response: ApiResponse, requestId: string): APIGatewayProx
           : JSON.stringify(body),
   };
 }
+
+/** The browser app's origin (AWS only; locally the app and the API share one origin). */
+const corsHeaders = (origin: string | undefined): Record<string, string> =>
+  origin
+    ? {
+        'access-control-allow-origin': origin,
+        'access-control-expose-headers': 'x-request-id, content-disposition',
+        vary: 'Origin',
+      }
+    : {};
