@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROUTES, type RouteDefinition } from '../../../functions/routes';
-import { TABLES } from '../../../lib/resources';
-import { caller, eventually, platformContext } from '../../support/platform-context';
-import { midQueueDrained, tableDigest } from '../../support/table-snapshot';
+import { ROUTES } from '../../../functions/routes';
+import { concretePath, dataDigests, inBatches } from '../../support/fuzz';
+import { caller, platformContext } from '../../support/platform-context';
 
 const context = platformContext();
 const RUNS = 1000;
@@ -41,33 +40,6 @@ function isJsonObject(text: string): boolean {
   }
 }
 
-function concretePath(route: RouteDefinition): string {
-  return route.path
-    .replace('{system}', 'EES')
-    .replace('{recordId}', 'fuzz-target')
-    .replace('{linkId}', `lnk-${'0'.repeat(32)}`)
-    .replace(/\{(\w+)\}/g, 'fuzz-$1');
-}
-
-async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size)
-    results.push(...(await Promise.all(items.slice(i, i + size).map(work))));
-  return results;
-}
-
-async function dataDigests() {
-  await eventually(
-    async () => ((await midQueueDrained(context)) ? true : undefined),
-    60_000,
-    'an empty MID queue',
-  );
-  // The access log and the statistics counters record every request, refused ones included; the
-  // data tables must not change.
-  const tables = TABLES.filter((table) => table.name !== 'Audit' && table.name !== 'Statistics');
-  return Promise.all(tables.map((table) => tableDigest(context, table.envVar)));
-}
-
 describe('fuzzing the write routes with malformed bodies', () => {
   it.each(writeRoutes.map((route) => [route.operationId, route] as const))(
     '%s: 1,000 malformed bodies get a 4xx and change no data table',
@@ -78,7 +50,7 @@ describe('fuzzing the write routes with malformed bodies', () => {
         profile: 'border-guard',
         userId: `fuzz-${route.operationId}`,
       });
-      const before = await dataDigests();
+      const before = await dataDigests(context);
       const bodies = fc.sample(malformedBody, { numRuns: RUNS, seed: SEED });
       const replies = await inBatches(bodies, CONCURRENCY, async (body) => ({
         body,
@@ -87,7 +59,7 @@ describe('fuzzing the write routes with malformed bodies', () => {
       const unexpected = replies.filter((reply) => reply.status < 400 || reply.status >= 500);
       expect(unexpected.map((reply) => `${reply.status} for ${reply.body.slice(0, 120)}`)).toEqual([]);
       expect(replies).toHaveLength(RUNS);
-      expect(await dataDigests()).toEqual(before);
+      expect(await dataDigests(context)).toEqual(before);
     },
     300_000,
   );
