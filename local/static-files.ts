@@ -19,7 +19,12 @@ export function serveWebApp(root = join(process.cwd(), 'web', 'dist')): StaticHa
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const candidate = normalize(join(root, pathname));
     if (!candidate.startsWith(root)) return false;
-    const file = existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(root, 'index.html');
+    // The public portal is a separate app with its own index.html (as in lib/constructs/web-hosting.ts).
+    const index =
+      pathname === '/portal' || pathname.startsWith('/portal/')
+        ? join(root, 'portal', 'index.html')
+        : join(root, 'index.html');
+    const file = existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
     if (!existsSync(file)) return false;
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

@@ -3,6 +3,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import authorities from './portal/authorities.json';
+import { authorityDirectorySchema } from './portal/authorities-schema';
 
 const WEB_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -25,12 +27,33 @@ const INDEX_HTML = `<!doctype html>
 </html>
 `;
 
+/** The public portal for data subjects (docs/web.md, "Public portal"): no sign-in, its own bundle. */
+const PORTAL_HTML = `<!doctype html>
+<html lang="en" dir="ltr">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Your data in the EU border and migration systems</title>
+    <link rel="stylesheet" href="/portal/portal.css" />
+  </head>
+  <body>
+    <noscript>This portal needs JavaScript.</noscript>
+    <div id="root"></div>
+    <script type="module" src="/portal/portal.js"></script>
+  </body>
+</html>
+`;
+
 export async function buildWebApp(options: { outDir?: string; config?: object } = {}): Promise<string> {
   const outDir = options.outDir ?? join(WEB_DIR, 'dist');
+  authorityDirectorySchema.parse(authorities);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   await build({
-    entryPoints: { app: join(WEB_DIR, 'app', 'main.tsx') },
+    entryPoints: {
+      app: join(WEB_DIR, 'app', 'main.tsx'),
+      'portal/portal': join(WEB_DIR, 'portal', 'main.tsx'),
+    },
     outdir: outDir,
     bundle: true,
     format: 'esm',
@@ -43,6 +66,7 @@ export async function buildWebApp(options: { outDir?: string; config?: object } 
     logLevel: 'warning',
   });
   writeFileSync(join(outDir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(outDir, 'portal', 'index.html'), PORTAL_HTML);
   writeFileSync(join(outDir, 'config.json'), `${JSON.stringify(options.config ?? LOCAL_CONFIG, null, 2)}\n`);
   return outDir;
 }
