@@ -17,10 +17,12 @@ const commands: Record<string, () => Promise<object>> = {
     const { measureMid } = await import('./measure-mid');
     const { sampleMemory } = await import('./memory');
     const sampler = sampleMemory();
-    const measurement = await measureMid(Number(args.records ?? 400));
+    const measurement = await measureMid(Number(args.records ?? 400), Number(args.consumers ?? 1));
     return { measurement, memory: sampler.stop() };
   },
+  validate: async () => (await import('./validate')).validate(args),
   simulate: async () => (await import('./simulate-cli')).runSimulation(args),
+  report: async () => (await import('./report')).report(args),
 };
 
 const run = commands[command];

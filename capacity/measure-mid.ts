@@ -11,11 +11,11 @@ type Totals = { readUnits: number; writeUnits: number; requests: number };
  * share of checks that produced yellow links, the stored bytes per record, the audit entries' size.
  * Run it in a process of its own: the shared DynamoDB client keeps the first platform's endpoint.
  */
-export async function measureMid(records: number, seed = 1) {
+export async function measureMid(records: number, consumers = 1, seed = 1) {
   let extra: AfterChecks | undefined;
   const result = (await runMidBench(
-    // one consumer: the gaps between its completions are its service times
-    { records: String(records), seed: String(seed), consumers: '1' },
+    // with one consumer, the gaps between its completions are its service times
+    { records: String(records), seed: String(seed), consumers: String(consumers) },
     {
       async afterChecks({ platform, acceptedAt, checkedAt }) {
         const { dynamo } = await import('../functions/shared/clients');
@@ -37,8 +37,8 @@ export async function measureMid(records: number, seed = 1) {
         }
         extra = {
           checks: checkedAt.size,
-          serviceMs: serviceTimes(acceptedAt, checkedAt),
-          consumers: 1,
+          serviceMs: consumers === 1 ? serviceTimes(acceptedAt, checkedAt) : [],
+          consumers,
           yellowLinksPerCheck: links.filter((l) => colour(l) === 'yellow').length / checkedAt.size,
           linksPerCheck: links.length / checkedAt.size,
           tableBytesPerRecord,

@@ -64,12 +64,22 @@ export async function measure(): Promise<{ file: string; measured: MeasuredFile 
 /** bench mid in a child process (`capacity/main.ts mid-run`): one platform per process. */
 export function midInChildProcess(
   records: number,
+  consumers = 1,
 ): Promise<{ measurement: MidMeasurement; memory: MemorySample }> {
-  progress(`mid: bench mid with ${records} records in a child process`);
+  progress(`mid: bench mid with ${records} records, ${consumers} consumer(s), in a child process`);
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(CAPACITY_DIR, 'main.ts'), 'mid-run', '--records', String(records)],
+      [
+        '--import',
+        'tsx',
+        join(CAPACITY_DIR, 'main.ts'),
+        'mid-run',
+        '--records',
+        String(records),
+        '--consumers',
+        String(consumers),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
     );
     let stdout = '';

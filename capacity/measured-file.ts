@@ -63,7 +63,7 @@ export const midMeasurementSchema = z.object({
   perCheckByCommand: z.record(z.string(), capacityTotalsSchema),
   perRecordIngestion: z.record(z.string(), capacityTotalsSchema),
   /** Gaps between successive check completions while checks were waiting: one consumer's service times. */
-  serviceMs: samples,
+  serviceMs: z.array(z.number().nonnegative()),
   consumers: z.number().int(),
   yellowLinksPerCheck: z.number(),
   linksPerCheck: z.number(),

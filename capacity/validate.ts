@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { progress } from '../bench/args';
+import { midInChildProcess } from './measure';
+import { measureShards } from './measure-sbms';
+import { CAPACITY_DIR, machine, writeVersioned } from './measured-file';
+import { fitShardModel, shardSearchSamples } from './shard-model';
+import { atLine, fitLine, percentile, relativeError } from './stats';
+
+export const VALIDATION_DIR = join(CAPACITY_DIR, 'validation');
+export const VALIDATION_SHARDS = { fitted: [10_000, 20_000, 40_000], predicted: [80_000, 160_000] };
+export const VALIDATION_MID = { fitted: [200, 400], predicted: [800] };
+const PROBES = 400;
+
+interface Case {
+  quantity: string;
+  size: number;
+  predicted: number;
+  measured: number;
+  relativeError: number;
+}
+
+/**
+ * `npm run capacity -- validate`: measures shards and MID runs at several sizes in one run, fits the
+ * model on the small ones only and compares its predictions for the large ones with what was measured.
+ * sBMS sizes are searched interleaved (same probes round for every size); the MID runs alternate
+ * small and large record counts.
+ */
+export async function validate(args: Record<string, string>) {
+  const started = Date.now();
+  const skipMid = args['skip-mid'] === 'true';
+  const sizes = [...VALIDATION_SHARDS.fitted, ...VALIDATION_SHARDS.predicted];
+  const sbms = await measureShards(sizes, Number(args.probes ?? PROBES));
+  const fittedShards = sbms.shards.filter((s) => VALIDATION_SHARDS.fitted.includes(s.templates));
+  const model = fitShardModel(sbms, fittedShards);
+  const cases: Case[] = [];
+  const add = (quantity: string, size: number, predicted: number, measured: number) =>
+    cases.push({ quantity, size, predicted, measured, relativeError: relativeError(predicted, measured) });
+  for (const shard of sbms.shards.filter((s) => VALIDATION_SHARDS.predicted.includes(s.templates))) {
+    const predicted = shardSearchSamples(model, shard.templates);
+    add('shard search p50 (ms)', shard.templates, percentile(predicted, 50), percentile(shard.searchMs, 50));
+    add('shard search p95 (ms)', shard.templates, percentile(predicted, 95), percentile(shard.searchMs, 95));
+    add(
+      'shard resident memory (bytes)',
+      shard.templates,
+      atLine(model.residentBytes, shard.templates),
+      shard.residentBytes,
+    );
+    add(
+      'shard snapshot (bytes)',
+      shard.templates,
+      atLine(model.snapshotBytes, shard.templates),
+      shard.snapshotBytes,
+    );
+  }
+
+  const mid: Record<number, { readUnitsPerCheck: number; writeUnitsPerCheck: number }> = {};
+  if (!skipMid) {
+    // large between the small ones, so that a drift in machine load does not fall on one side only
+    for (const records of [
+      VALIDATION_MID.fitted[0]!,
+      ...VALIDATION_MID.predicted,
+      VALIDATION_MID.fitted[1]!,
+    ]) {
+      const { measurement } = await midInChildProcess(records, 4);
+      mid[records] = measurement;
+    }
+    for (const unit of ['readUnitsPerCheck', 'writeUnitsPerCheck'] as const) {
+      // units per check grow with the candidates a blocking key returns: a line in log(records)
+      const line = fitLine(VALIDATION_MID.fitted.map((r) => ({ x: Math.log(r), y: mid[r]![unit] })));
+      for (const records of VALIDATION_MID.predicted) {
+        add(`MID ${unit}`, records, atLine(line, Math.log(records)), mid[records]![unit]);
+      }
+    }
+  }
+
+  const maxRelativeError = Math.max(...cases.map((c) => c.relativeError));
+  const result = {
+    cases: cases.length,
+    maxRelativeError: round(maxRelativeError),
+    fitted: { shardTemplates: VALIDATION_SHARDS.fitted, midRecords: skipMid ? [] : VALIDATION_MID.fitted },
+    predicted: {
+      shardTemplates: VALIDATION_SHARDS.predicted,
+      midRecords: skipMid ? [] : VALIDATION_MID.predicted,
+    },
+    perCase: cases.map((c) => ({
+      ...c,
+      predicted: round(c.predicted),
+      measured: round(c.measured),
+      relativeError: round(c.relativeError),
+    })),
+    measuredShards: sbms.shards.map((s) => ({
+      templates: s.templates,
+      p50Ms: round(percentile(s.searchMs, 50)),
+      p95Ms: round(percentile(s.searchMs, 95)),
+      residentBytes: s.residentBytes,
+    })),
+    mid,
+    date: new Date().toISOString(),
+    machine: machine(),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  const file = writeVersioned(VALIDATION_DIR, result);
+  progress(`validate: ${result.seconds} s, written to ${file}`);
+  return result;
+}
+
+const round = (value: number) => Number(value.toPrecision(4));
