@@ -81,6 +81,7 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
     const accepted = new Map<string, number>();
     let rejected = 0;
     const started = Date.now();
+    const watch = watchChecks(platform, accepted, consumedCapacity);
     let next = 0;
     const worker = async () => {
       while (next < rows.length) {
@@ -121,12 +122,17 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
           await response.arrayBuffer();
           return response.status;
         };
-        // A connection reset (a loaded machine) may come after the record was stored: the repeated PUT
+        // A connection reset (a loaded machine) may come after the record was stored: a repeated PUT
         // of the same version then gets 409, and the record counts as accepted.
-        const status = await put().catch(async () => {
-          const retried = await put();
-          return retried === 409 ? 201 : retried;
-        });
+        let status: number | undefined;
+        for (let attempt = 1; status === undefined; attempt++) {
+          status = await put().catch(async (error: unknown) => {
+            if (attempt >= 5) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            return undefined;
+          });
+          if (status === 409 && attempt > 1) status = 201;
+        }
         if (status === 201) accepted.set(`${row.system}/${row.recordId}`, Date.now());
         else rejected++;
         if ((accepted.size + rejected) % 1000 === 0) progress(`mid: ${accepted.size + rejected} PUTs`);
@@ -137,36 +143,7 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
       `mid: ${accepted.size} accepted, ${rejected} rejected in ${((Date.now() - started) / 1000).toFixed(0)} s`,
     );
 
-    // Wait for every check: one audit entry of system:mid per accepted record (read from the audit table).
-    const { DynamoAuditLog } = await import('../functions/audit/store');
-    const { dynamo } = await import('../functions/shared/clients');
-    const audit = new DynamoAuditLog(dynamo, platform.env.AUDIT_TABLE!);
-    const checkedAt = new Map<string, number>();
-    const deadline = Date.now() + timeoutSeconds * 1000;
-    let cursor: string | undefined;
-    while (checkedAt.size < accepted.size) {
-      if (Date.now() > deadline) throw new Error(`timed out: ${checkedAt.size}/${accepted.size} checks done`);
-      // newest first: page until entries already seen, then start again from the top
-      const page = await audit.list({ userId: 'system:mid', limit: 500, cursor });
-      let fresh = 0;
-      for (const entry of page.entries) {
-        const ref = entry.records[0];
-        const key = ref && `${ref.system}/${ref.recordId}`;
-        if (key && accepted.has(key) && !checkedAt.has(key)) {
-          checkedAt.set(key, Date.parse(entry.timestamp));
-          fresh++;
-        }
-      }
-      cursor = fresh > 0 && page.cursor ? page.cursor : undefined;
-      if (!cursor) {
-        // running figure, for long runs: units of the checks run so far over the checks logged
-        const sofar = consumedCapacity.get('midCheck')?.readUnits ?? 0;
-        progress(
-          `mid: ${checkedAt.size}/${accepted.size} checks done, ${(sofar / Math.max(1, checkedAt.size)).toFixed(2)} RCU/check so far`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-      }
-    }
+    const checkedAt = await watch.loaded(Date.now() + timeoutSeconds * 1000);
     await hooks.afterChecks?.({ platform, acceptedAt: accepted, checkedAt });
     const finished = Math.max(...checkedAt.values());
     const latencies = [...checkedAt].map(([key, at]) => at - accepted.get(key)!).sort((a, b) => a - b);
@@ -192,3 +169,60 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/**
+ * Follows the completed checks from the start of the load: one audit entry of system:mid per
+ * accepted record (read from the audit table, newest first: paged until entries already seen, then
+ * again from the top). Every 10 s a progress line gives the read units per check so far and over
+ * the last interval, so that a long run shows how the cost of a check follows the data as it grows.
+ */
+function watchChecks(
+  platform: Platform,
+  accepted: ReadonlyMap<string, number>,
+  capacity: ReadonlyMap<string, { readUnits: number }>,
+) {
+  const seen = new Map<string, number>();
+  let deadline: number | undefined;
+  const loop = (async () => {
+    const { DynamoAuditLog } = await import('../functions/audit/store');
+    const { dynamo } = await import('../functions/shared/clients');
+    const audit = new DynamoAuditLog(dynamo, platform.env.AUDIT_TABLE!);
+    const checked = () => [...accepted.keys()].filter((key) => seen.has(key)).length;
+    let cursor: string | undefined;
+    let last = { at: 0, checks: 0, readUnits: 0 };
+    while (deadline === undefined || checked() < accepted.size) {
+      if (deadline !== undefined && Date.now() > deadline)
+        throw new Error(`timed out: ${checked()}/${accepted.size} checks done`);
+      const page = await audit.list({ userId: 'system:mid', limit: 500, cursor });
+      let fresh = 0;
+      for (const entry of page.entries) {
+        const ref = entry.records[0];
+        const key = ref && `${ref.system}/${ref.recordId}`;
+        if (key && !seen.has(key)) {
+          seen.set(key, Date.parse(entry.timestamp));
+          fresh++;
+        }
+      }
+      cursor = fresh > 0 && page.cursor ? page.cursor : undefined;
+      if (cursor) continue;
+      if (Date.now() - last.at >= 10_000) {
+        const readUnits = capacity.get('midCheck')?.readUnits ?? 0;
+        const perCheck = (units: number, checks: number) => (checks > 0 ? (units / checks).toFixed(2) : '-');
+        progress(
+          `mid: ${checked()}/${accepted.size} checks done (${deadline === undefined ? 'loading' : 'loaded'}), RCU/check ${perCheck(readUnits, seen.size)} so far, ${perCheck(readUnits - last.readUnits, seen.size - last.checks)} over the last ${seen.size - last.checks}`,
+        );
+        last = { at: Date.now(), checks: seen.size, readUnits };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    return new Map([...accepted.keys()].map((key) => [key, seen.get(key)!]));
+  })();
+  loop.catch(() => undefined); // awaited (and its error thrown) once the load is done
+  return {
+    /** The time of each accepted record's check, once all are done (or an error after `until`). */
+    loaded: (until: number) => {
+      deadline = until;
+      return loop;
+    },
+  };
+}
