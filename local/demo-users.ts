@@ -47,6 +47,7 @@ export const DEMO_USERS: DemoUser[] = [
   ),
   user('dpo-claire', 'Data protection officer (EU)', ['data-protection-officer'], 'EDPS', 'EU'),
   user('stats-eulisa', 'Statistics (eu-LISA)', ['statistics'], 'EU-LISA', 'EU'),
+  user('rights-lena', "Data subjects' rights officer (DE)", ['rights-officer'], 'DE-RIGHTS', 'DE'),
 ];
 
 function user(

@@ -23,6 +23,12 @@ export function notificationHandlers(dependencies: () => { store: RightsStore; n
   > = async (request) => {
     const { store, now } = dependencies();
     request.audit.purpose = 'link-notification';
+    // The ground and the review date, not the reason's text (it may describe an investigation).
+    request.audit.details = {
+      notificationId: request.path.notificationId,
+      ground: request.body.ground,
+      reviewBy: request.body.reviewBy,
+    };
     const stored = assertNotifiedThrough(
       await store.getNotification(request.path.notificationId),
       request.caller,
@@ -30,12 +36,6 @@ export function notificationHandlers(dependencies: () => { store: RightsStore; n
     const next = recordException(stored, request.body, request.caller, now());
     await store.saveNotification(next, stored.version);
     request.audit.records = [next.record];
-    // The ground and the review date, not the reason's text (it may describe an investigation).
-    request.audit.details = {
-      notificationId: next.notificationId,
-      ground: request.body.ground,
-      reviewBy: request.body.reviewBy,
-    };
     return ok({ notification: next });
   };
 

@@ -19,8 +19,16 @@ const PROFILE: Partial<Record<Role, string>> = {
   'designated-authority': 'designated-authority',
 };
 
-/** The expected outcome of one cell, computed from the route table alone. */
-function expectation(route: RouteDefinition, role: Role | undefined, system: string): 401 | 403 | 'admitted' {
+/**
+ * The expected outcome of one cell, computed from the route table alone. A public route answers
+ * every role and no token alike (`public`: the same status in every cell of the route).
+ */
+function expectation(
+  route: RouteDefinition,
+  role: Role | undefined,
+  system: string,
+): 401 | 403 | 'admitted' | 'public' {
+  if (route.public) return 'public';
   if (!role) return 401;
   if (!route.roles.includes(role)) return 403;
   if (route.ownSystemOnly && system !== OWN) return 403;
@@ -33,6 +41,8 @@ function concretePath(route: RouteDefinition, system: string): string {
     .replace('{recordId}', `matrix-${tag}`)
     .replace('{linkId}', `lnk-${'0'.repeat(32)}`)
     .replace(/\{(consultationId|requestId)\}/g, '00000000-0000-4000-8000-000000000000')
+    .replace('{reference}', 'DSR-0000000000000000')
+    .replace('{notificationId}', `ntf-${'0'.repeat(32)}`)
     .replace(/\{(\w+)\}/g, 'matrix-$1');
 }
 
@@ -61,6 +71,9 @@ describe('authorisation matrix (every route x every role x own/other origin syst
     }
     const mismatches: string[] = [];
     const requestIds = new Map<string, string>();
+    /** Public cells: request id per cell, and the statuses each public route answered. */
+    const anonymousIds = new Map<string, string>();
+    const publicStatuses = new Map<string, Set<number>>();
     for (let i = 0; i < cells.length; i += 16) {
       await Promise.all(
         cells.slice(i, i + 16).map(async ({ route, role, system }) => {
@@ -78,15 +91,22 @@ describe('authorisation matrix (every route x every role x own/other origin syst
           const expected = expectation(route, role, system);
           const cell = `${route.operationId} ${role ?? 'no token'} ${system}`;
           const ok =
-            expected === 'admitted'
+            expected === 'admitted' || expected === 'public'
               ? ![401, 403].includes(response.status) && response.status < 500
               : response.status === expected;
           if (!ok) mismatches.push(`${cell}: expected ${expected}, got ${response.status}`);
-          if (role) requestIds.set(response.headers.get('x-request-id') ?? `missing:${cell}`, role);
+          const requestId = response.headers.get('x-request-id') ?? `missing:${cell}`;
+          if (expected === 'public') {
+            anonymousIds.set(requestId, cell);
+            const statuses = publicStatuses.get(route.operationId) ?? new Set<number>();
+            publicStatuses.set(route.operationId, statuses.add(response.status));
+          } else if (role) requestIds.set(requestId, role);
         }),
       );
     }
     expect(mismatches).toEqual([]);
+    // A public route: one answer whatever the token (here a 400: the empty body or the path).
+    for (const [operationId, statuses] of publicStatuses) expect([...statuses], operationId).toHaveLength(1);
 
     // Every authenticated request left exactly one audit entry with its request id.
     const dpo = await caller(context, ['data-protection-officer'], {
@@ -94,29 +114,32 @@ describe('authorisation matrix (every route x every role x own/other origin syst
       userId: `matrix-dpo-${tag}`,
     });
     const counts = new Map<string, number>();
-    for (const role of ROLES) {
+    // Public requests are logged under the anonymous caller, never under the token they carried.
+    for (const userId of [...ROLES.map((role) => `matrix-${tag}-${role}`), 'anonymous']) {
       let cursor: string | undefined;
       do {
         const page = await dpo.request(
           'GET',
-          `/v1/audit?userId=matrix-${tag}-${role}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          `/v1/audit?userId=${userId}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
         );
         expect(page.status).toBe(200);
-        for (const entry of page.body.entries)
+        for (const entry of page.body.entries) {
+          // Anonymous entries of other test files' public requests are not the matrix's.
+          if (userId === 'anonymous' && !anonymousIds.has(entry.requestId)) continue;
           counts.set(entry.requestId, (counts.get(entry.requestId) ?? 0) + 1);
+        }
         cursor = page.body.cursor;
       } while (cursor);
     }
-    expect([...requestIds.keys()].filter((id) => id.startsWith('missing:'))).toEqual([]);
-    const wrong = [...requestIds.keys()]
-      .filter((id) => counts.get(id) !== 1)
-      .map((id) => `${id}: ${counts.get(id) ?? 0}`);
+    const logged = [...requestIds.keys(), ...anonymousIds.keys()];
+    expect(logged.filter((id) => id.startsWith('missing:'))).toEqual([]);
+    const wrong = logged.filter((id) => counts.get(id) !== 1).map((id) => `${id}: ${counts.get(id) ?? 0}`);
     expect(wrong).toEqual([]);
-    expect(counts.size).toBe(requestIds.size);
+    expect(counts.size).toBe(logged.length);
   });
 
   it('derives every row from the route table: each route admits at least one role and refuses another', () => {
-    for (const route of ROUTES) {
+    for (const route of ROUTES.filter((candidate) => !candidate.public)) {
       const admitted = ROLES.filter((role) => expectation(route, role, OWN) === 'admitted');
       expect(admitted.length, route.operationId).toBeGreaterThan(0);
       expect(admitted.length, route.operationId).toBeLessThan(ROLES.length);
