@@ -54,12 +54,4 @@ describe('web app: sign-in as each role', () => {
       await page.close();
     });
   }
-
-  it('statistics says the figures are not available yet rather than showing numbers', async () => {
-    const page = await signIn(browser.context, context.url, 'stats-eulisa');
-    await page.getByRole('link', { name: 'Statistics' }).first().click();
-    await page.getByText('Not available yet.').waitFor();
-    await screenshot(page, 'statistics');
-    await page.close();
-  });
 });

@@ -48,12 +48,15 @@ function toApiError(status: number, body: ErrorBody | undefined): ApiError {
 
 export type Query = Record<string, string | number | undefined>;
 
+export interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+  /** `text`: the reply body as it is (e.g. a CSV export); default: parsed JSON. */
+  responseType?: 'json' | 'text';
+}
+
 export interface HttpClient {
-  request<T>(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    path: string,
-    options?: { body?: unknown; query?: Query },
-  ): Promise<T>;
+  request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options?: RequestOptions): Promise<T>;
 }
 
 /** Calls the public API with the user's bearer token; every non-2xx reply becomes an `ApiError`. */
@@ -63,7 +66,7 @@ export function httpClient(
   onUnauthenticated: () => void,
 ): HttpClient {
   return {
-    async request<T>(method: string, path: string, options: { body?: unknown; query?: Query } = {}) {
+    async request<T>(method: string, path: string, options: RequestOptions = {}) {
       const search = new URLSearchParams();
       for (const [key, value] of Object.entries(options.query ?? {})) {
         if (value !== undefined && value !== '') search.set(key, String(value));
@@ -93,7 +96,7 @@ export function httpClient(
         if (response.status === 401) onUnauthenticated();
         throw toApiError(response.status, parsed as ErrorBody | undefined);
       }
-      return parsed as T;
+      return (options.responseType === 'text' ? text : parsed) as T;
     },
   };
 }

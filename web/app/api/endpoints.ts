@@ -16,6 +16,8 @@ import type {
   IdentityCheckBody,
   IdentityCheckReply,
   QueuePage,
+  StatisticsQuery,
+  StatisticsReply,
   VerificationBody,
 } from './types';
 
@@ -60,6 +62,10 @@ export function endpoints(http: HttpClient) {
     grantedData: (requestId: string) =>
       http.request<GrantedData>('GET', `/v1/access-requests/${encodeURIComponent(requestId)}/data`),
     verifyAudit: () => http.request<AuditVerification>('GET', '/v1/audit/verification'),
+    statistics: (query: StatisticsQuery) => http.request<StatisticsReply>('GET', '/v1/statistics', { query }),
+    /** The same figures as CSV text (the export needs the bearer token, so no plain link). */
+    statisticsCsv: (query: StatisticsQuery) =>
+      http.request<string>('GET', '/v1/statistics.csv', { query, responseType: 'text' }),
   };
 }
 

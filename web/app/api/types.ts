@@ -17,8 +17,10 @@ import type {
 import type { espSearchBodySchema } from '../../../functions/shared/schemas/esp';
 import type { verificationBodySchema } from '../../../functions/shared/schemas/mid';
 import type { Identity, TravelDocument } from '../../../functions/shared/schemas/record';
+import type { statisticsQuerySchema } from '../../../functions/shared/schemas/statistics';
+import type { StatisticsRow } from '../../../functions/statistics/domain/report';
 
-export type { ChainedAuditEntry, Identity, LinkColour, RecordRef, TravelDocument };
+export type { ChainedAuditEntry, Identity, LinkColour, RecordRef, StatisticsRow, TravelDocument };
 
 export type EspSearchBody = z.input<typeof espSearchBodySchema>;
 export type EspQuery = EspSearchBody['query'];
@@ -172,4 +174,18 @@ export interface IdentityCheckReply {
   fallback?: 'biometrics-missing' | 'biometrics-unusable' | 'no-biometric-hit';
   hit: boolean;
   files: { system: string; recordId: string; identity: Identity; travelDocuments: TravelDocument[] }[];
+}
+
+/** `GET /v1/statistics` (and `.csv`): day range and Member State; the server defaults to the last 30 days. */
+export type StatisticsQuery = Partial<
+  Pick<z.input<typeof statisticsQuerySchema>, 'from' | 'to' | 'memberState'>
+>;
+
+export interface StatisticsReply {
+  from: string;
+  to: string;
+  memberState?: string;
+  /** Counts below it come as `count: null, suppressed: true`. */
+  suppressionThreshold: number;
+  rows: StatisticsRow[];
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { AuditQuery, AuditVerification, ChainedAuditEntry } from '../api/types';
 import { useSignedIn } from '../session-context';
 import { ErrorMessage, fieldError, Loading, Notice } from '../ui/feedback';
-import { TextField } from '../ui/fields';
+import { DayRangeFields, TextField } from '../ui/fields';
 import { formatTime } from '../ui/format';
 import { usePageTitle } from '../ui/router';
 import { useSubmission } from '../ui/submission';
@@ -68,22 +68,7 @@ export function AuditLog() {
           onChange={set('action')}
           error={fieldError(error, 'action')}
         />
-        <TextField
-          label="From (day)"
-          name="from"
-          type="date"
-          value={filters.from}
-          onChange={set('from')}
-          error={fieldError(error, 'from')}
-        />
-        <TextField
-          label="To (day)"
-          name="to"
-          type="date"
-          value={filters.to}
-          onChange={set('to')}
-          error={fieldError(error, 'to')}
-        />
+        <DayRangeFields from={filters.from} to={filters.to} onChange={set} error={error} />
         <div className="actions">
           <button type="submit">Apply filters</button>
         </div>

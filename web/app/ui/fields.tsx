@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { fieldError } from './feedback';
 
 interface FieldProps {
   label: string;
@@ -112,5 +113,34 @@ export function SelectField(props: {
         </select>
       )}
     </Field>
+  );
+}
+
+/** *From (day)* and *To (day)* of a filter, with the API's errors for `from` and `to` next to them. */
+export function DayRangeFields(props: {
+  from: string;
+  to: string;
+  onChange: (key: 'from' | 'to') => (value: string) => void;
+  error: unknown;
+}) {
+  return (
+    <>
+      <TextField
+        label="From (day)"
+        name="from"
+        type="date"
+        value={props.from}
+        onChange={props.onChange('from')}
+        error={fieldError(props.error, 'from')}
+      />
+      <TextField
+        label="To (day)"
+        name="to"
+        type="date"
+        value={props.to}
+        onChange={props.onChange('to')}
+        error={fieldError(props.error, 'to')}
+      />
+    </>
   );
 }
