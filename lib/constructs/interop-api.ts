@@ -28,6 +28,7 @@ import type { z } from 'zod';
 import type { Component, RouteDefinition } from '../../functions/routes';
 import { requestModelSchema } from '../../functions/shared/openapi';
 import { acknowledge } from '../nag';
+import { PublicRouteFirewall } from './public-route-firewall';
 
 export interface InteropApiProps {
   stage: string;
@@ -41,6 +42,8 @@ export interface InteropApiProps {
   throttlingRateLimit?: number;
   /** @default 400 */
   throttlingBurstLimit?: number;
+  /** Requests per source address in 5 minutes on the public routes (WAF rate-based rule). @default 100 */
+  publicRateLimit?: number;
 }
 
 /** The API's error shape (`{ error: { code, message, requestId } }`), also for API Gateway's own refusals. */
@@ -66,6 +69,8 @@ export class InteropApi extends Construct {
   public readonly api: RestApi;
   public readonly accessLogs: LogGroup;
   public readonly authorizer: CognitoUserPoolsAuthorizer;
+  /** The web ACL on the stage, where the route table has public routes. */
+  public readonly firewall?: PublicRouteFirewall;
 
   private readonly bodyValidator: RequestValidator;
   private readonly parameterValidator: RequestValidator;
@@ -124,11 +129,22 @@ export class InteropApi extends Construct {
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       'The account-level role API Gateway uses to write execution logs; AWS documents this managed policy for exactly that purpose and it grants nothing else.',
     );
-    acknowledge(
-      this.api.deploymentStage,
-      'AwsSolutions-APIG3',
-      'No WAF web ACL in the baseline: every method but /health requires a Cognito token, the stage is throttled, and bodies are validated; an operator attaches a WAFv2 web ACL per account (open item in docs/deploy.md).',
-    );
+    // The public routes (data-subject requests) have no authorizer: a WAF rate-based rule per
+    // source address guards them (lib/constructs/public-route-firewall.ts).
+    const publicRoutes = props.routes.filter((route) => route.public);
+    if (publicRoutes.length > 0) {
+      this.firewall = new PublicRouteFirewall(this, 'PublicRouteFirewall', {
+        stage: this.api.deploymentStage,
+        publicRoutes,
+        limit: props.publicRateLimit,
+      });
+    } else {
+      acknowledge(
+        this.api.deploymentStage,
+        'AwsSolutions-APIG3',
+        'No WAF web ACL in the baseline: every method but /health requires a Cognito token, the stage is throttled, and bodies are validated; an operator attaches a WAFv2 web ACL per account (open item in docs/deploy.md).',
+      );
+    }
 
     for (const [type, code, statusCode] of GATEWAY_ERRORS) {
       const response = this.api.addGatewayResponse(`Error${type.responseType}`, {
@@ -178,7 +194,7 @@ export class InteropApi extends Construct {
       const preflight = resource.addCorsPreflight({
         allowOrigins: [origin],
         allowMethods: methods,
-        allowHeaders: ['Authorization', 'Content-Type'],
+        allowHeaders: ['Authorization', 'Content-Type', 'x-access-code'],
         exposeHeaders: ['x-request-id', 'content-disposition'],
         maxAge: Duration.hours(1),
       });
@@ -225,22 +241,33 @@ export class InteropApi extends Construct {
       : undefined;
     const resource = this.api.root.resourceForPath(route.path);
     this.routeMethods.set(resource, [...(this.routeMethods.get(resource) ?? []), route.method]);
-    resource.addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
-      operationName: route.operationId,
-      authorizationType: AuthorizationType.COGNITO,
-      authorizer: this.authorizer,
-      requestValidator: body ? this.bodyValidator : this.parameterValidator,
-      requestModels,
-      requestParameters: {
-        ...parameterFlags('path', route.request.path),
-        ...parameterFlags('querystring', route.request.query),
+    const method = resource.addMethod(
+      route.method,
+      new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }),
+      {
+        operationName: route.operationId,
+        ...(route.public
+          ? { authorizationType: AuthorizationType.NONE }
+          : { authorizationType: AuthorizationType.COGNITO, authorizer: this.authorizer }),
+        requestValidator: body ? this.bodyValidator : this.parameterValidator,
+        requestModels,
+        requestParameters: {
+          ...parameterFlags('path', route.request.path),
+          ...parameterFlags('querystring', route.request.query),
+          ...parameterFlags('header', route.request.headers),
+        },
       },
-    });
+    );
+    if (route.public) {
+      const reason = `${route.method} ${route.path} is public by law (Arts 47-49: a person lodges a request without an account); rate-limited per source address by the WAF web ACL on the stage, validated, and it reveals nothing before the identity is verified (docs/rights.md).`;
+      acknowledge(method, 'AwsSolutions-APIG4', reason);
+      acknowledge(method, 'AwsSolutions-COG4', reason);
+    }
   }
 }
 
 /** `method.request.path.x: true` for every path parameter, query parameters required as the schema says. */
-function parameterFlags(location: 'path' | 'querystring', schema: z.ZodObject | undefined) {
+function parameterFlags(location: 'path' | 'querystring' | 'header', schema: z.ZodObject | undefined) {
   if (!schema) return {};
   const json = requestModelSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.fromEntries(

@@ -40,12 +40,15 @@ describe('REST API', () => {
     expect(found).toEqual(expected);
   });
 
-  it('puts the Cognito user-pool authorizer on every method but GET /health', () => {
+  it('puts the Cognito user-pool authorizer on every method but GET /health and the public routes', () => {
     const authorizers = resourcesOfType(built.platformTemplate, 'AWS::ApiGateway::Authorizer');
     const [authorizerId] = Object.keys(authorizers);
     expect(authorizers[authorizerId!]!.Properties).toMatchObject({ Type: 'COGNITO_USER_POOLS' });
-    const guarded = methods().filter((m) => pathOf(m) !== '/health');
-    expect(guarded.length).toBe(ROUTES.length);
+    const publicRoutes = new Set(ROUTES.filter((r) => r.public).map((r) => `${r.method} ${r.path}`));
+    const guarded = methods().filter(
+      (m) => pathOf(m) !== '/health' && !publicRoutes.has(`${m.Properties.HttpMethod} ${pathOf(m)}`),
+    );
+    expect(guarded.length).toBe(ROUTES.length - publicRoutes.size);
     for (const method of guarded) {
       expect(method.Properties, pathOf(method)).toMatchObject({
         AuthorizationType: 'COGNITO_USER_POOLS',
