@@ -89,8 +89,12 @@ export function midInChildProcess(
     child.on('error', reject);
     child.on('close', (code) => {
       const last = stdout.trim().split('\n').at(-1);
-      if (code !== 0 || !last) reject(new Error(`mid-run exited with ${code}`));
-      else resolve(JSON.parse(last));
+      try {
+        if (code !== 0 || !last) throw new Error(`mid-run exited with ${code}`);
+        resolve(JSON.parse(last));
+      } catch (error) {
+        reject(error);
+      }
     });
   });
 }

@@ -1,5 +1,6 @@
 import { AUDIT_PARTITIONS, MID_CHECK_QUEUE } from '../lib/resources';
 import type { Limits, Prices } from './data-files';
+import { isRequestPath } from './measure-mid';
 import type { MeasuredFile } from './measured-file';
 import {
   fanOutLatency,
@@ -7,6 +8,7 @@ import {
   maxTemplatesPerShard,
   type ShardModel,
   shardLoadBytes,
+  shardSearchSamples,
 } from './shard-model';
 import { executionPaths, type StateMachineDefinition } from './state-machine';
 import { mean, percentile } from './stats';
@@ -144,8 +146,8 @@ export function capacityModel(inputs: ModelInputs) {
       snapshotStorageGB: round((snapshotPerShard * shards) / GB),
     },
     search: {
-      perShardMedianMs: round(percentile(shardSearchAt(shardModel, templatesPerShard), 50)),
-      perShardP95Ms: round(percentile(shardSearchAt(shardModel, templatesPerShard), 95)),
+      perShardMedianMs: round(percentile(shardSearchSamples(shardModel, templatesPerShard), 50)),
+      perShardP95Ms: round(percentile(shardSearchSamples(shardModel, templatesPerShard), 95)),
       invokePathOverheadP95Ms: round(percentile(shardModel.invokePathOverheadMs, 95)),
       fanOutP50Ms: round(fanOut.p50Ms),
       fanOutP95Ms: round(fanOut.p95Ms),
@@ -203,13 +205,6 @@ export function capacityModel(inputs: ModelInputs) {
 }
 export type CapacityResult = ReturnType<typeof capacityModel>;
 
-const shardSearchAt = (model: ShardModel, templates: number) => {
-  const factor =
-    (model.medianSearchMs.intercept + model.medianSearchMs.slope * templates) /
-    percentile(model.reference.searchMs, 50);
-  return model.reference.searchMs.map((ms) => ms * factor);
-};
-
 export interface HotKey {
   key: string;
   /** Write units per second on that one partition key at the workload's peak. */
@@ -224,7 +219,10 @@ export interface HotKey {
 function dynamoCapacity(inputs: ModelInputs, recordsPerSecondPeak: number) {
   const { measured, limits, workload } = inputs;
   const mid = measured.mid;
-  const ingestion = Object.values(mid.perRecordIngestion);
+  // (files measured before the measurement's own scans were left out of the ingestion figures)
+  const ingestion = Object.entries(mid.perRecordIngestion)
+    .filter(([key]) => isRequestPath(key))
+    .map(([, totals]) => totals);
   const ingestRead = ingestion.reduce((s, t) => s + t.readUnits, 0);
   const ingestWrite = ingestion.reduce((s, t) => s + t.writeUnits, 0);
   const statisticsWrites = Object.entries({ ...mid.perRecordIngestion })
@@ -419,7 +417,8 @@ function matcherFleet(c: {
   const { prices: p, workload: w } = c;
   const instanceBytes = p.ec2.memoryGiB * GB * (1 - w.headroom);
   const byMemory = Math.ceil(c.residentBytesTotal / instanceBytes);
-  const coreSecondsPerSearch = (c.shards * mean(shardSearchAt(c.shardModel, c.templatesPerShard))) / 1000;
+  const coreSecondsPerSearch =
+    (c.shards * mean(shardSearchSamples(c.shardModel, c.templatesPerShard))) / 1000;
   const byCpu = Math.ceil((w.searchesPerSecond * coreSecondsPerSearch) / p.ec2.vcpus / (1 - w.headroom));
   const instances = 2 * Math.max(byMemory, byCpu);
   return {

@@ -113,7 +113,7 @@ export function simulatePeakDay(input: PeakDayInput) {
   }
   sim.run(24 * 3600);
 
-  const max = (pick: (b: Bucket) => number) => Math.max(...buckets.map(pick));
+  const max = (pick: (b: Bucket) => number) => buckets.reduce((m, b) => Math.max(m, pick(b)), 0);
   return {
     summary: {
       records: input.recordsPerHour.reduce((s, v) => s + v, 0),
@@ -121,7 +121,7 @@ export function simulatePeakDay(input: PeakDayInput) {
       consumers: input.consumers,
       checkLatencyP50Ms: round(percentile(allLatencies, 50)),
       checkLatencyP95Ms: round(percentile(allLatencies, 95)),
-      checkLatencyMaxMs: round(Math.max(...allLatencies)),
+      checkLatencyMaxMs: round(allLatencies.reduce((m, v) => Math.max(m, v), 0)),
       maxMidQueueDepth: max((b) => b.midQueueDepth),
       consumerUtilisationPeakHour: round(
         (Math.max(...input.recordsPerHour) / 3600) *

@@ -5,9 +5,11 @@ import { atLine, fitLine, type Line, mean, percentile } from './stats';
 const MB = 1024 * 1024;
 
 /**
- * The sBMS unit model, fitted on measured shards: memory is linear in the shard's templates; search
- * time scales the measured distribution of the largest fitted shard by the ratio of the fitted medians
- * (the median is a line in the shard size: a fixed part, the re-ranking, and the linear scan).
+ * The sBMS unit model, fitted on measured shards: memory is linear in the shard's templates; the
+ * median search time is a line in the shard size (a fixed part, the re-ranking, and the linear scan),
+ * and a shard of another size keeps the spread of the largest fitted shard's distribution shifted by
+ * the difference of the fitted medians: the spread (scheduling, collection pauses) adds to a search,
+ * it does not grow with the scan.
  */
 export interface ShardModel {
   residentBytes: Line;
@@ -33,10 +35,11 @@ export function fitShardModel(
   };
 }
 
-/** The predicted per-search times of one shard of `templates`: the reference samples, scaled. */
+/** The predicted per-search times of one shard of `templates`: the reference samples, shifted. */
 export function shardSearchSamples(model: ShardModel, templates: number): number[] {
-  const factor = atLine(model.medianSearchMs, templates) / percentile(model.reference.searchMs, 50);
-  return model.reference.searchMs.map((ms) => ms * factor);
+  const shift =
+    atLine(model.medianSearchMs, templates) - atLine(model.medianSearchMs, model.reference.templates);
+  return model.reference.searchMs.map((ms) => Math.max(0, ms + shift));
 }
 
 /** A shard function's memory need while it loads: runtime + the snapshot buffer + the index built from it. */

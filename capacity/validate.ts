@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { progress } from '../bench/args';
 import { midInChildProcess } from './measure';
 import { measureShards } from './measure-sbms';
-import { CAPACITY_DIR, machine, writeVersioned } from './measured-file';
+import { CAPACITY_DIR, type MidMeasurement, machine, writeVersioned } from './measured-file';
 import { fitShardModel, shardSearchSamples } from './shard-model';
 import { atLine, fitLine, percentile, relativeError } from './stats';
 
 export const VALIDATION_DIR = join(CAPACITY_DIR, 'validation');
-export const VALIDATION_SHARDS = { fitted: [10_000, 20_000, 40_000], predicted: [80_000, 160_000] };
-export const VALIDATION_MID = { fitted: [200, 400], predicted: [800] };
+export const VALIDATION_SHARDS = { fitted: [5_000, 10_000, 20_000], predicted: [40_000, 80_000] };
+export const VALIDATION_MID = { fitted: [150, 300], predicted: [600] };
 const PROBES = 400;
 
 interface Case {
@@ -29,6 +29,8 @@ export async function validate(args: Record<string, string>) {
   const started = Date.now();
   const skipMid = args['skip-mid'] === 'true';
   const sizes = [...VALIDATION_SHARDS.fitted, ...VALIDATION_SHARDS.predicted];
+  // The MID runs (child processes) go on while the shards are measured: both see the same machine.
+  const midRuns = skipMid ? Promise.resolve([]) : midSeries();
   const sbms = await measureShards(sizes, Number(args.probes ?? PROBES));
   const fittedShards = sbms.shards.filter((s) => VALIDATION_SHARDS.fitted.includes(s.templates));
   const model = fitShardModel(sbms, fittedShards);
@@ -95,6 +97,7 @@ export async function validate(args: Record<string, string>) {
       residentBytes: s.residentBytes,
     })),
     mid,
+    midErrors,
     date: new Date().toISOString(),
     machine: machine(),
     seconds: Math.round((Date.now() - started) / 1000),
@@ -102,6 +105,20 @@ export async function validate(args: Record<string, string>) {
   const file = writeVersioned(VALIDATION_DIR, result);
   progress(`validate: ${result.seconds} s, written to ${file}`);
   return result;
+}
+
+/** The MID runs, large between the small ones so that a drift in machine load falls on both sides; one retry each. */
+async function midSeries() {
+  const runs: ({ records: number; measurement: MidMeasurement } | { records: number; error: string })[] = [];
+  for (const records of [VALIDATION_MID.fitted[0]!, ...VALIDATION_MID.predicted, VALIDATION_MID.fitted[1]!]) {
+    const attempt = () => midInChildProcess(records, 4).then(({ measurement }) => ({ records, measurement }));
+    runs.push(
+      await attempt()
+        .catch(attempt)
+        .catch((error: Error) => ({ records, error: error.message })),
+    );
+  }
+  return runs;
 }
 
 const round = (value: number) => Number(value.toPrecision(4));
