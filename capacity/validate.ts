@@ -56,16 +56,12 @@ export async function validate(args: Record<string, string>) {
   }
 
   const mid: Record<number, { readUnitsPerCheck: number; writeUnitsPerCheck: number }> = {};
-  if (!skipMid) {
-    // large between the small ones, so that a drift in machine load does not fall on one side only
-    for (const records of [
-      VALIDATION_MID.fitted[0]!,
-      ...VALIDATION_MID.predicted,
-      VALIDATION_MID.fitted[1]!,
-    ]) {
-      const { measurement } = await midInChildProcess(records, 4);
-      mid[records] = measurement;
-    }
+  const midErrors: string[] = [];
+  for (const run of await midRuns) {
+    if ('error' in run) midErrors.push(`${run.records} records: ${run.error}`);
+    else mid[run.records] = run.measurement;
+  }
+  if (!skipMid && midErrors.length === 0) {
     for (const unit of ['readUnitsPerCheck', 'writeUnitsPerCheck'] as const) {
       // units per check grow with the candidates a blocking key returns: a line in log(records)
       const line = fitLine(VALIDATION_MID.fitted.map((r) => ({ x: Math.log(r), y: mid[r]![unit] })));
