@@ -15,6 +15,7 @@ export interface BatchGetOptions {
  * Reads items of one table by key with BatchGetItem: requests of at most 100 keys, sent together,
  * each repeating its unprocessed keys (with a growing pause, as AWS advises) until all are read.
  * Keys without an item are absent from the result; the order of the items is not the keys' order.
+ * A key given twice is read once (DynamoDB refuses a request that names a key twice).
  */
 export async function batchGetItems(
   client: DynamoDBDocumentClient,
@@ -22,8 +23,11 @@ export async function batchGetItems(
   keys: readonly Record<string, unknown>[],
   options: BatchGetOptions = {},
 ): Promise<Record<string, unknown>[]> {
+  const unique = [
+    ...new Map(keys.map((key) => [JSON.stringify(key, Object.keys(key).sort()), key])).values(),
+  ];
   const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) chunks.push(keys.slice(i, i + BATCH_GET_LIMIT));
+  for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) chunks.push(unique.slice(i, i + BATCH_GET_LIMIT));
   const pages = await Promise.all(
     chunks.map(async (chunk) => {
       const items: Record<string, unknown>[] = [];

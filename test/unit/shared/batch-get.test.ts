@@ -44,6 +44,13 @@ describe('batchGetItems', () => {
     expect(items.map((item) => item.pk).sort()).toEqual([...stored].sort());
   });
 
+  it('reads a key given twice once (DynamoDB refuses duplicate keys in one request)', async () => {
+    const { client, requests } = fakeClient(new Set(['a', 'b']), 0);
+    const items = await batchGetItems(client, 'T', [{ pk: 'a' }, { pk: 'b' }, { pk: 'a' }]);
+    expect(requests.map((request) => request.keys)).toEqual([['a', 'b']]);
+    expect(items.map((item) => item.pk).sort()).toEqual(['a', 'b']);
+  });
+
   it('repeats unprocessed keys until they are read', async () => {
     const keys = Array.from({ length: 120 }, (_, i) => `k${i}`);
     const { client, requests } = fakeClient(new Set(keys), 7);
