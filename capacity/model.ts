@@ -472,7 +472,8 @@ function limitChecks(
     value,
     needed: round(needed),
     utilisation: round(needed / value),
-    binds: needed >= value,
+    // within 5% of a limit counts as binding: the shard size is chosen to sit just under the memory limit
+    binds: needed >= 0.95 * value,
     bindsAt,
     source: source ?? '',
   });

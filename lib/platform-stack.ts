@@ -82,6 +82,11 @@ export class PlatformStack extends Stack {
         }),
       ]),
     ) as Record<Component, FunctionWithLogGroup>;
+    // The CIR counts data quality in its write transactions (functions/statistics/quality).
+    this.componentFunctions.cir.addEnvironment(
+      'DATA_QUALITY_KEY',
+      props.stateful.dataQualityKey.secretValue.unsafeUnwrap(),
+    );
 
     this.api = new InteropApi(this, 'Api', {
       stage: props.stage,

@@ -10,6 +10,7 @@ import {
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { acknowledge } from './nag';
@@ -49,6 +50,8 @@ export class StatefulStack extends Stack {
    * so the object-level grant (`<arn>/*`) is acknowledged by a stable id, not a generated one.
    */
   public readonly snapshotBucketArnExport: string;
+  /** HMAC key of the data-quality document items (DATA_QUALITY_KEY): it must stay with the items it keys. */
+  public readonly dataQualityKey: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -110,6 +113,18 @@ export class StatefulStack extends Stack {
       value: this.snapshotBucket.bucketArn,
       exportName: this.snapshotBucketArnExport,
     });
+
+    this.dataQualityKey = new Secret(this, 'DataQualityKey', {
+      description: `EU interop ${props.stage}: HMAC key of the data-quality duplicate-document items`,
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.dataQualityKey,
+      'AwsSolutions-SMG4',
+      'The key names the stored data-quality document items (HMAC of each document): a rotated key would orphan them, so it is changed only together with a recount.',
+    );
   }
 
   /** The table with that logical name from `resources.ts`; throws at synth for an unknown name. */

@@ -1,10 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IndividualFile } from '../../cir/domain/individual-file';
 import { type FileChangeItems, filePk, type TransactItem } from '../../cir/store';
 import type { RecordRef } from '../../mid/domain/types';
 import { dynamo } from '../../shared/clients';
 import { loadConfig } from '../../shared/config';
+import { queryAll } from '../../shared/query-all';
 import { ORIGIN_SYSTEMS, type OriginSystem } from '../../shared/systems';
 import {
   type Counts,
@@ -193,32 +194,24 @@ export class DynamoQualityReader implements QualityReader {
     system: OriginSystem,
     filter: { month: string; memberState?: string },
   ): Promise<QualityCounterItem[]> {
-    const found: QualityCounterItem[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.statisticsTable,
-          KeyConditionExpression: filter.memberState ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': `DQ#${system}`,
-            ...(filter.memberState
-              ? { ':from': `${filter.memberState}#`, ':to': `${filter.memberState}#${filter.month}#~` }
-              : {}),
-          },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if ((item.month as string) > filter.month) continue;
+    const items = await queryAll(this.client, {
+      TableName: this.statisticsTable,
+      KeyConditionExpression: filter.memberState ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': `DQ#${system}`,
+        ...(filter.memberState
+          ? { ':from': `${filter.memberState}#`, ':to': `${filter.memberState}#${filter.month}#~` }
+          : {}),
+      },
+    });
+    return items
+      .filter((item) => (item.month as string) <= filter.month)
+      .map((item) => {
         const counts: Counts = {};
         for (const measure of MEASURES)
           if (typeof item[measure] === 'number') counts[measure] = item[measure];
-        found.push({ system, memberState: item.memberState as string, month: item.month as string, counts });
-      }
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey);
-    return found;
+        return { system, memberState: item.memberState as string, month: item.month as string, counts };
+      });
   }
 }
 

@@ -1,8 +1,12 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { IndividualFile } from '../../../functions/cir/domain/individual-file';
+import { DynamoCirStore } from '../../../functions/cir/store';
+import { dynamo } from '../../../functions/shared/clients';
 import type { OriginSystem } from '../../../functions/shared/systems';
 import { INDICATOR_NAMES } from '../../../functions/statistics/quality/indicators';
+import { DynamoQualityCounting } from '../../../functions/statistics/quality/store';
 import { createBiometricGenerator, type SyntheticBiometrics } from '../../../local/synthetic/biometrics';
 import { caller, platformContext } from '../../support/platform-context';
 import { dynamoClient } from '../../support/table-snapshot';
@@ -247,6 +251,51 @@ describe('data quality (Art 37)', () => {
         expect(text.includes(value), `${value} in ${text.slice(0, 200)}`).toBe(false);
       }
     }
+  }, 300_000);
+
+  it('counts every one of many concurrent writes of one system and Member State once (transaction conflicts retried)', async () => {
+    const memberState = 'IS';
+    const before = await figures('ETIAS', memberState);
+    const counting = new DynamoQualityCounting(
+      dynamo,
+      context.env.CIR_TABLE!,
+      context.env.STATISTICS_TABLE!,
+      context.env.DATA_QUALITY_KEY!,
+    );
+    const store = new DynamoCirStore(dynamo, context.env.CIR_TABLE!, () => '0', counting.changeItems);
+    const now = new Date().toISOString();
+    const writes = Array.from({ length: 16 }, (_, i) =>
+      store.write({
+        file: {
+          system: 'ETIAS',
+          recordId: idOf(`concurrent-${i}`),
+          version: 1,
+          memberState,
+          identity: { ...good(100 + i).identity, sex: undefined } as IndividualFile['identity'],
+          // Four of them hold one document: its holder item is rewritten by each, conditioned on its revision.
+          travelDocuments: [
+            i < 4 ? { ...sharedDocument, type: 'P' } : { ...good(100 + i).travelDocuments[0]!, type: 'P' },
+          ],
+          templateModalities: [],
+          templateRefusals: [],
+          contentHash: `h${i}`,
+          createdAt: now,
+          updatedAt: now,
+        },
+        templates: [],
+        indexKeys: [],
+      }),
+    );
+    expect((await Promise.allSettled(writes)).map((result) => result.status)).toEqual(
+      Array(16).fill('fulfilled'),
+    );
+    expect(difference(await figures('ETIAS', memberState), before)).toEqual({
+      records: 16,
+      travelDocuments: 16,
+      missingSex: 16,
+      recordsWithFaults: 16,
+      duplicateDocuments: 4,
+    });
   });
 
   it('refuses a bad month or Member State naming the field, and callers without the statistics role', async () => {

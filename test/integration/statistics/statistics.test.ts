@@ -269,5 +269,6 @@ async function scanStatistics() {
     start = page.LastEvaluatedKey;
   } while (start);
   client.destroy();
-  return items;
+  // The data-quality counters (`DQ#`) share the table; test/integration/data-quality checks them.
+  return items.filter((item) => String(item.pk).startsWith('STAT#'));
 }
