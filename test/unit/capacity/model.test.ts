@@ -178,7 +178,7 @@ describe('capacity model arithmetic', () => {
     // every shard keeps at least one warm instance
     expect(result.concurrency.shardWorkers).toBeGreaterThanOrEqual(result.gallery.shards);
     const concurrencyLimit = result.limits.find((l) => l.limit.startsWith('Lambda account concurrency'))!;
-    expect(concurrencyLimit.binds).toBe(result.concurrency.total >= 1000);
+    expect(concurrencyLimit.binds).toBe(result.concurrency.total >= 0.95 * 1000);
     // API Gateway: every search and every record write is one REST request (730 h month)
     const month = 730 * 3600;
     expect(result.costPerMonth.apiGateway).toBe(
