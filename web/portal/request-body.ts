@@ -20,6 +20,25 @@ export interface RequestForm {
 
 export const DETAILS_MAX = 2000;
 
+/** A blank form; the answer's language defaults to the page's. */
+export const emptyForm = (language: string): RequestForm => ({
+  type: '',
+  language,
+  lodgedWith: '',
+  singleIdentificationNumber: '',
+  surname: '',
+  givenNames: '',
+  dateOfBirth: '',
+  nationality: '',
+  documentNumber: '',
+  details: '',
+  email: '',
+  postalAddress: '',
+  representing: false,
+  representativeName: '',
+  representativeMandate: '',
+});
+
 /** The `POST /v1/data-subject-requests` body: blank fields left out, codes upper-cased. */
 export function requestBody(form: RequestForm) {
   const text = (value: string) => value.trim() || undefined;

@@ -1,4 +1,4 @@
-import { createElement, Fragment, type ReactNode, useEffect, useRef } from 'react';
+import { createElement, Fragment, type InputHTMLAttributes, type ReactNode, useEffect, useRef } from 'react';
 import { PortalApiError } from './api';
 import { type Language, type MessageKey, translator } from './i18n';
 
@@ -52,6 +52,60 @@ export function Field(props: {
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       })}
     </div>
+  );
+}
+
+type TextAttributes = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  | 'type'
+  | 'dir'
+  | 'autoComplete'
+  | 'spellCheck'
+  | 'maxLength'
+  | 'className'
+  | 'placeholder'
+  | 'autoCapitalize'
+>;
+
+/** Codes, numbers and addresses read left to right in every language and are not spell-checked. */
+export const CODE = { dir: 'ltr', autoComplete: 'off', spellCheck: false } as const;
+
+/** A labelled text input, or a text area when `rows` is given. */
+export function TextInput(
+  props: {
+    path: string;
+    label: string;
+    optional?: string;
+    hint?: ReactNode;
+    error?: string;
+    value: string;
+    onChange: (value: string) => void;
+    rows?: number;
+  } & TextAttributes,
+) {
+  const { path, label, optional, hint, error, value, onChange, rows, type, ...attributes } = props;
+  return (
+    <Field path={path} label={label} optional={optional} hint={hint} error={error}>
+      {(control) =>
+        rows ? (
+          <textarea
+            {...control}
+            {...attributes}
+            rows={rows}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        ) : (
+          <input
+            {...control}
+            {...attributes}
+            type={type}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
+    </Field>
   );
 }
 
@@ -110,12 +164,19 @@ export function Code({ children }: { children: ReactNode }) {
   );
 }
 
-/** Titles the document after the page and moves focus to its heading, so the change is announced. */
+let firstPage = true;
+
+/**
+ * Titles the document after the page and, after a navigation inside the portal, moves focus to its
+ * heading so the change is announced. A fresh load keeps the browser's focus at the top of the
+ * document, where the skip link is the first Tab stop.
+ */
 export function usePortalPage(language: Language, title: MessageKey): void {
   useEffect(() => {
     const t = translator(language);
     document.title = `${t(title)} · ${t('site.name')}`;
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    if (firstPage) firstPage = false;
+    else document.querySelector<HTMLElement>('main h1')?.focus();
   }, [language, title]);
 }
 

@@ -3,26 +3,10 @@ import * as domain from '../../../functions/rights/domain/request';
 import { dataSubjectRequestBodySchema } from '../../../functions/shared/schemas/rights';
 import { retryAfter } from '../../../web/portal/api';
 import { ANSWER_DAYS, EXTENSION_DAYS } from '../../../web/portal/deadlines';
-import { type RequestForm, requestBody } from '../../../web/portal/request-body';
+import { emptyForm, requestBody } from '../../../web/portal/request-body';
 import { parsePortalPath, portalPath } from '../../../web/portal/routing';
 
-const blank: RequestForm = {
-  type: '',
-  language: 'en',
-  lodgedWith: '',
-  singleIdentificationNumber: '',
-  surname: '',
-  givenNames: '',
-  dateOfBirth: '',
-  nationality: '',
-  documentNumber: '',
-  details: '',
-  email: '',
-  postalAddress: '',
-  representing: false,
-  representativeName: '',
-  representativeMandate: '',
-};
+const blank = emptyForm('en');
 
 describe('portal request body', () => {
   it('leaves blank fields out, trims, upper-cases codes, and is accepted by the API schema', () => {

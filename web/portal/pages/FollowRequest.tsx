@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { followRequest, PortalApiError, type RequestStatus } from '../api';
 import { CATALOGUES, type Language, type MessageKey, translator } from '../i18n';
-import { Code, ErrorSummary, Field, problemMessage, type SummaryItem, usePortalPage } from '../ui';
+import { CODE, Code, ErrorSummary, problemMessage, type SummaryItem, TextInput, usePortalPage } from '../ui';
 
 export function FollowRequest({ language, apiUrl }: { language: Language; apiUrl: string }) {
   const t = translator(language);
@@ -54,39 +54,23 @@ export function FollowRequest({ language, apiUrl }: { language: Language; apiUrl
       <p className="lead">{t('follow.intro')}</p>
       <ErrorSummary title={t('errors.title')} items={summary} attempt={attempt} />
       <form onSubmit={show} noValidate aria-label={t('follow.title')}>
-        <Field
+        <TextInput
           path="reference"
           label={t('follow.reference')}
           hint={t('follow.referenceHint')}
           error={missing.includes('reference') ? t('errors.required') : undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              dir="ltr"
-              autoComplete="off"
-              spellCheck={false}
-              value={reference}
-              onChange={(event) => setReference(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          value={reference}
+          onChange={setReference}
+          {...CODE}
+        />
+        <TextInput
           path="accessCode"
           label={t('follow.accessCode')}
           error={missing.includes('accessCode') ? t('errors.required') : undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              dir="ltr"
-              autoComplete="off"
-              spellCheck={false}
-              value={accessCode}
-              onChange={(event) => setAccessCode(event.target.value)}
-            />
-          )}
-        </Field>
+          value={accessCode}
+          onChange={setAccessCode}
+          {...CODE}
+        />
         <button type="submit" disabled={loading}>
           {t('follow.submit')}
         </button>

@@ -5,9 +5,19 @@ import data from '../authorities.json';
 import type { AuthorityDirectory } from '../authorities-schema';
 import { ANSWER_DAYS } from '../deadlines';
 import { CATALOGUES, LANGUAGES, type Language, type MessageKey, translator } from '../i18n';
-import { DETAILS_MAX, type RequestForm as Form, requestBody } from '../request-body';
+import { DETAILS_MAX, emptyForm, type RequestForm as Form, requestBody } from '../request-body';
 import { portalPath } from '../routing';
-import { Code, ErrorSummary, Field, fieldId, problemMessage, type SummaryItem, usePortalPage } from '../ui';
+import {
+  CODE,
+  Code,
+  ErrorSummary,
+  Field,
+  fieldId,
+  problemMessage,
+  type SummaryItem,
+  TextInput,
+  usePortalPage,
+} from '../ui';
 
 const directory = data as AuthorityDirectory;
 const TYPES = ['access', 'rectification', 'erasure'] as const;
@@ -29,24 +39,6 @@ const FIELD_ORDER = [
   'representative.name',
   'representative.mandate',
 ];
-
-const emptyForm = (language: Language): Form => ({
-  type: '',
-  language,
-  lodgedWith: '',
-  singleIdentificationNumber: '',
-  surname: '',
-  givenNames: '',
-  dateOfBirth: '',
-  nationality: '',
-  documentNumber: '',
-  details: '',
-  email: '',
-  postalAddress: '',
-  representing: false,
-  representativeName: '',
-  representativeMandate: '',
-});
 
 /** The portal's own message for a field the API refused, in the page's language. */
 function fieldMessage(language: Language, path: string): string {
@@ -71,6 +63,14 @@ export function RequestForm({ language, apiUrl }: { language: Language; apiUrl: 
       setForm((current) => ({ ...current, [key]: value }));
   const errorFor = (path: string) =>
     fieldErrors[path] === undefined ? undefined : fieldMessage(language, path);
+  type TextKey = { [K in keyof Form]: Form[K] extends string ? K : never }[keyof Form];
+  /** A text field's API path, value, setter and error. */
+  const bind = (path: string, key: TextKey) => ({
+    path,
+    value: form[key],
+    onChange: set(key),
+    error: errorFor(path),
+  });
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -200,113 +200,54 @@ export function RequestForm({ language, apiUrl }: { language: Language; apiUrl: 
 
         <fieldset>
           <legend>{t('request.subject.legend')}</legend>
-          <Field
-            path="subject.singleIdentificationNumber"
+          <TextInput
+            {...bind('subject.singleIdentificationNumber', 'singleIdentificationNumber')}
             label={t('request.sin.label')}
             optional={optional}
             hint={t('request.sin.hint')}
-            error={errorFor('subject.singleIdentificationNumber')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                dir="ltr"
-                autoComplete="off"
-                spellCheck={false}
-                value={form.singleIdentificationNumber}
-                onChange={(event) => set('singleIdentificationNumber')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            path="subject.surname"
+            {...CODE}
+          />
+          <TextInput
+            {...bind('subject.surname', 'surname')}
             label={t('request.surname.label')}
-            error={errorFor('subject.surname')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                autoComplete="family-name"
-                value={form.surname}
-                onChange={(event) => set('surname')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            path="subject.givenNames"
+            autoComplete="family-name"
+          />
+          <TextInput
+            {...bind('subject.givenNames', 'givenNames')}
             label={t('request.givenNames.label')}
             optional={optional}
-            error={errorFor('subject.givenNames')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                autoComplete="given-name"
-                value={form.givenNames}
-                onChange={(event) => set('givenNames')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            path="subject.dateOfBirth"
+            autoComplete="given-name"
+          />
+          <TextInput
+            {...bind('subject.dateOfBirth', 'dateOfBirth')}
             label={t('request.dateOfBirth.label')}
             hint={t('request.dateOfBirth.hint')}
-            error={errorFor('subject.dateOfBirth')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                dir="ltr"
-                className="short"
-                autoComplete="bday"
-                placeholder="YYYY-MM-DD"
-                value={form.dateOfBirth}
-                onChange={(event) => set('dateOfBirth')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            path="subject.nationality"
+            dir="ltr"
+            className="short"
+            autoComplete="bday"
+            placeholder="YYYY-MM-DD"
+          />
+          <TextInput
+            {...bind('subject.nationality', 'nationality')}
             label={t('request.nationality.label')}
             optional={optional}
             hint={t('request.nationality.hint')}
-            error={errorFor('subject.nationality')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                dir="ltr"
-                className="code-input"
-                maxLength={3}
-                autoCapitalize="characters"
-                autoComplete="off"
-                value={form.nationality}
-                onChange={(event) => set('nationality')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            path="subject.documentNumber"
+            {...CODE}
+            className="code-input"
+            maxLength={3}
+            autoCapitalize="characters"
+          />
+          <TextInput
+            {...bind('subject.documentNumber', 'documentNumber')}
             label={t('request.documentNumber.label')}
             optional={optional}
             hint={t('request.documentNumber.hint')}
-            error={errorFor('subject.documentNumber')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                dir="ltr"
-                autoComplete="off"
-                spellCheck={false}
-                value={form.documentNumber}
-                onChange={(event) => set('documentNumber')(event.target.value)}
-              />
-            )}
-          </Field>
+            {...CODE}
+          />
         </fieldset>
 
-        <Field
-          path="details"
+        <TextInput
+          {...bind('details', 'details')}
           label={t('request.details.label')}
           optional={optional}
           hint={
@@ -317,52 +258,28 @@ export function RequestForm({ language, apiUrl }: { language: Language; apiUrl: 
               </span>
             </>
           }
-          error={errorFor('details')}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={5}
-              maxLength={DETAILS_MAX}
-              value={form.details}
-              onChange={(event) => set('details')(event.target.value)}
-            />
-          )}
-        </Field>
+          rows={5}
+          maxLength={DETAILS_MAX}
+        />
 
         <fieldset aria-describedby="contact-hint">
           <legend>{t('request.contact.legend')}</legend>
           <p className="hint" id="contact-hint">
             {t('request.contact.hint')}
           </p>
-          <Field path="contact.email" label={t('request.email.label')} error={errorFor('contact.email')}>
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                dir="ltr"
-                autoComplete="email"
-                spellCheck={false}
-                value={form.email}
-                onChange={(event) => set('email')(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            path="contact.postalAddress"
+          <TextInput
+            {...bind('contact.email', 'email')}
+            label={t('request.email.label')}
+            {...CODE}
+            type="email"
+            autoComplete="email"
+          />
+          <TextInput
+            {...bind('contact.postalAddress', 'postalAddress')}
             label={t('request.postalAddress.label')}
-            error={errorFor('contact.postalAddress')}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                autoComplete="street-address"
-                value={form.postalAddress}
-                onChange={(event) => set('postalAddress')(event.target.value)}
-              />
-            )}
-          </Field>
+            rows={3}
+            autoComplete="street-address"
+          />
         </fieldset>
 
         <div className="choice">
@@ -379,35 +296,17 @@ export function RequestForm({ language, apiUrl }: { language: Language; apiUrl: 
         {form.representing && (
           <fieldset id="representative">
             <legend>{t('request.representative.legend')}</legend>
-            <Field
-              path="representative.name"
+            <TextInput
+              {...bind('representative.name', 'representativeName')}
               label={t('request.representative.name')}
-              error={errorFor('representative.name')}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  autoComplete="name"
-                  value={form.representativeName}
-                  onChange={(event) => set('representativeName')(event.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              path="representative.mandate"
+              autoComplete="name"
+            />
+            <TextInput
+              {...bind('representative.mandate', 'representativeMandate')}
               label={t('request.representative.mandate')}
               hint={t('request.representative.mandateHint')}
-              error={errorFor('representative.mandate')}
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  rows={3}
-                  value={form.representativeMandate}
-                  onChange={(event) => set('representativeMandate')(event.target.value)}
-                />
-              )}
-            </Field>
+              rows={3}
+            />
           </fieldset>
         )}
 
