@@ -8,7 +8,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { recordKey } from '../mid/domain/links';
 import type { RecordRef } from '../mid/domain/types';
-import { Conflict, ValidationFailed } from '../shared/errors';
+import { Conflict } from '../shared/errors';
+import { decodePageCursor, encodePageCursor } from '../shared/page-cursor';
 import type { Notification } from './domain/notifications';
 import type { Page, RightsStore } from './domain/ports';
 import type { DataSubjectRequest, OriginInstruction } from './domain/request';
@@ -218,12 +219,12 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
         ...input,
         ScanIndexForward: true,
         Limit: limit,
-        ExclusiveStartKey: cursor ? decodeCursor(cursor, partition) : undefined,
+        ExclusiveStartKey: cursor ? decodePageCursor(cursor, partition) : undefined,
       }),
     );
     return {
       items: (result.Items ?? []).map((item) => item[attribute] as T),
-      cursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
+      cursor: result.LastEvaluatedKey ? encodePageCursor(result.LastEvaluatedKey) : undefined,
     };
   }
 }
@@ -266,18 +267,4 @@ function versionCondition(expectedVersion: number) {
 
 function staleWrite(what: string) {
   return new Conflict(`the ${what} was changed concurrently; read it again`);
-}
-
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(raw: string, partition: Record<string, string>): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Record<string, unknown>;
-    if (parsed && Object.entries(partition).every(([name, value]) => parsed[name] === value)) return parsed;
-  } catch {
-    // fall through
-  }
-  throw new ValidationFailed([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
 }
