@@ -28,6 +28,8 @@ export interface PlatformOptions {
   midConsumers?: number;
   staticFiles?: StaticHandler;
   log?: (message: string) => void;
+  /** Fault injection (tests): wraps the MID queue consumer, e.g. to deliver every batch twice. */
+  wrapConsumer?: (consumer: SqsHandler) => SqsHandler;
 }
 
 export interface Platform {
@@ -131,8 +133,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       queueArn,
       batchSize: MID_CHECK_QUEUE.batchSize,
       concurrency: options.midConsumers ?? DEFAULT_MID_CONSUMERS,
-      handler: async () =>
-        ((await import('../functions/mid/check-consumer')) as { handler: SqsHandler }).handler,
+      handler: async () => {
+        const consumer = ((await import('../functions/mid/check-consumer')) as { handler: SqsHandler })
+          .handler;
+        return options.wrapConsumer ? options.wrapConsumer(consumer) : consumer;
+      },
       onError: (error) => log(`MID consumer: ${(error as Error).message}`),
     });
     const { sweepPendingChecks } = await import('../functions/cir/outbox-sweeper');

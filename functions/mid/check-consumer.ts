@@ -41,6 +41,14 @@ async function processMessage(record: SQSRecord): Promise<void> {
   const ref = { system: parsed.data.system, recordId: parsed.data.recordId };
   const { cir } = midDependencies();
   try {
+    // SQS delivers at least once: a copy of a message whose check already ran (its marker cleared)
+    // changes nothing and is not logged again. A newer write sets the marker again.
+    if ((await cir.pendingCheck(ref)) === undefined) {
+      logger.debug('no MID check pending (done already, or the record was deleted)', {
+        messageId: record.messageId,
+      });
+      return;
+    }
     const checked = await checkStoredFile(ref);
     if (!checked) {
       logger.info('record deleted before its check', { messageId: record.messageId });

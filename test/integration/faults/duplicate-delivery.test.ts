@@ -1,0 +1,199 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OriginSystem } from '../../../functions/shared/systems';
+import { DynamoStatisticsStore } from '../../../functions/statistics/store';
+import { type Platform, startPlatform } from '../../../local/platform';
+import { rowToRecord } from '../../../local/record-rows';
+import { generatePeople } from '../../../local/synthetic/people';
+import { deliveringTwice } from '../../support/duplicate-delivery';
+import { freePort } from '../../support/free-port';
+import { inBatches } from '../../support/fuzz';
+import { linksAndProblems, midCheckEntries, scanAll } from '../../support/mid-integrity';
+import { eventually } from '../../support/platform-context';
+import { dynamoClient } from '../../support/table-snapshot';
+
+/**
+ * At-least-once delivery: a platform of its own whose MID consumer gets every queue batch twice
+ * (test/support/duplicate-delivery.ts), while records of several systems are ingested and some are
+ * updated. Afterwards no effect happened twice.
+ */
+const PEOPLE = 80;
+const UPDATE_EVERY = 4;
+const duplicates = deliveringTwice();
+let platform: Platform;
+let keyDir: string;
+
+beforeAll(async () => {
+  keyDir = mkdtempSync(join(tmpdir(), 'interop-dup-'));
+  platform = await startPlatform({
+    port: 0,
+    dynamoPort: await freePort(),
+    sqsPort: await freePort(),
+    keyDir,
+    prefix: 'dup',
+    workers: true,
+    // One poller: the copies of a message never overlap (two consumers handling one message at the
+    // same moment is a different fault: docs/reliability.md).
+    midConsumers: 1,
+    wrapConsumer: duplicates.wrap,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.stop();
+  if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+});
+
+describe('every MID check message delivered twice', () => {
+  it('completes one check per record version with one log entry, creates no link twice, counts statistics once, notifies once', async () => {
+    const records = generatePeople({ people: PEOPLE, seed: 2611 });
+    const tokens = new Map<string, string>();
+    for (const system of new Set(records.map((r) => r.system)))
+      tokens.set(
+        system,
+        await platform.tokens.sign({
+          userId: `dup-${system}`,
+          authority: `${system}:DE`,
+          memberState: 'DE',
+          roles: ['origin-system'],
+          system,
+        }),
+      );
+    const put = async (record: (typeof records)[number], version: number) => {
+      const row = rowToRecord(
+        {
+          record_id: record.recordId,
+          system: record.system,
+          surname: record.surname,
+          given_names: record.givenNames,
+          date_of_birth: record.dateOfBirth,
+          sex: record.sex,
+          nationality: record.nationality,
+          place_of_birth: record.placeOfBirth,
+          document_number: record.documentNumber,
+        },
+        version,
+        { memberState: 'DE' },
+      );
+      if (!row.ok) return undefined;
+      const response = await fetch(`${platform.url}/v1/systems/${record.system}/records/${record.recordId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${tokens.get(record.system)}`, 'content-type': 'application/json' },
+        body: JSON.stringify(row.body),
+      });
+      expect(response.status, await response.text()).toBeLessThan(300);
+      return { system: record.system as OriginSystem, recordId: record.recordId, version };
+    };
+    const written = (await inBatches(records, 8, (record) => put(record, 1))).filter((w) => w !== undefined);
+    // Updates while the first checks are still being delivered: each version gets a check of its own.
+    const updates = written.filter((_w, i) => i % UPDATE_EVERY === 0);
+    const updated = await inBatches(updates, 8, (w) =>
+      put(records.find((r) => r.recordId === w.recordId)!, 2),
+    );
+    expect(written.length).toBeGreaterThan(PEOPLE);
+
+    const client = DynamoDBDocumentClient.from(
+      dynamoClient({
+        url: '',
+        keyDir: '',
+        env: { AWS_REGION: 'eu-central-1', AWS_ENDPOINT_URL_DYNAMODB: platform.dynamo.endpoint },
+      }),
+    );
+    const sqs = new SQSClient({
+      region: 'eu-central-1',
+      endpoint: platform.sqs.endpoint,
+      useQueueUrlAsEndpoint: false,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const queueDepth = async (queueUrl: string) => {
+      const { Attributes } = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      return (
+        Number(Attributes?.ApproximateNumberOfMessages) +
+        Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
+      );
+    };
+    await eventually(
+      async () => {
+        const pending = await client.send(
+          new QueryCommand({
+            TableName: platform.env.CIR_TABLE,
+            IndexName: 'gsi3',
+            KeyConditionExpression: 'gsi3pk = :p',
+            ExpressionAttributeValues: { ':p': 'MIDCHECK#PENDING' },
+            Select: 'COUNT',
+          }),
+        );
+        return (pending.Count ?? 0) === 0 && (await queueDepth(platform.env.MID_CHECK_QUEUE_URL!)) === 0
+          ? true
+          : undefined;
+      },
+      240_000,
+      'every MID check done and the queue empty',
+    );
+
+    // Every message really was delivered twice (or a multiple of two, after a failed delivery).
+    const counts = [...duplicates.deliveries.values()];
+    expect(counts.length).toBeGreaterThanOrEqual(written.length + updated.length);
+    expect(counts.filter((n) => n < 2 || n % 2 !== 0)).toEqual([]);
+
+    // One completed check, with its one log entry, per record version; the last version of each record checked.
+    const entries = await midCheckEntries(client, platform.env.AUDIT_TABLE!);
+    const perVersion = new Map<string, number>();
+    for (const entry of entries) {
+      const key = `${entry.record.system}/${entry.record.recordId}@${entry.version}`;
+      perVersion.set(key, (perVersion.get(key) ?? 0) + 1);
+    }
+    expect([...perVersion].filter(([, n]) => n !== 1)).toEqual([]);
+    const latest = new Map(written.map((w) => [`${w.system}/${w.recordId}`, 1]));
+    for (const u of updated) if (u) latest.set(`${u.system}/${u.recordId}`, 2);
+    expect([...latest].filter(([ref, version]) => !perVersion.has(`${ref}@${version}`))).toEqual([]);
+    expect(new Set(entries.map((e) => e.requestId)).size).toBe(entries.length);
+
+    // No link twice.
+    const { links, problems } = await linksAndProblems(client, platform.env.LINKS_TABLE!);
+    expect(problems).toEqual([]);
+    expect(links.length).toBeGreaterThan(0);
+
+    // Statistics counted once: one `linksCreated` per link, one `linksChanged` per colour change in the histories.
+    const days = links.flatMap((link) => link.history.map((h) => h.at.slice(0, 10))).sort();
+    const counters = await new DynamoStatisticsStore(client, platform.env.STATISTICS_TABLE!).query({
+      from: days[0]!,
+      to: days[days.length - 1]!,
+    });
+    const total = (metric: string) =>
+      counters.filter((c) => c.metric === metric).reduce((sum, c) => sum + c.count, 0);
+    const changes = links.flatMap((link) =>
+      link.history.filter((h) => h.fromColour !== null && h.fromColour !== h.toColour),
+    );
+    expect(total('linksCreated')).toBe(links.length);
+    expect(total('linksChanged')).toBe(changes.length);
+
+    // One notification per record of each link that turned red or white (functions/rights/notifier.ts).
+    const notifiable = links.flatMap((link) =>
+      link.history.filter(
+        (h) => (h.toColour === 'red' || h.toColour === 'white') && h.fromColour !== h.toColour && h.sin,
+      ),
+    );
+    const notifications = (await scanAll(client, platform.env.RIGHTS_TABLE!)).filter(
+      (item) => item.sk === 'NOTIFICATION',
+    );
+    expect(notifications).toHaveLength(2 * notifiable.length);
+
+    // Nothing in the dead-letter queue.
+    expect(await queueDepth(platform.env.MID_CHECK_QUEUE_DLQ_URL!)).toBe(0);
+    expect((await scanAll(client, platform.env.CIR_TABLE!)).filter((i) => i.sk === 'FILE')).toHaveLength(
+      written.length,
+    );
+    sqs.destroy();
+    client.destroy();
+  }, 600_000);
+});
