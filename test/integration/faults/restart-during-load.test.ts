@@ -14,7 +14,7 @@ import { dynamoClient } from '../../support/table-snapshot';
 
 /**
  * ADR 0002 under faults: DynamoDB Local and the SQS emulator are restarted while records are loaded
- * through the API. RECORDS (default 5,000) can be lowered for a quick run.
+ * through the API (the size of issue 8 by default; FAULT_RECORDS for a quicker run).
  */
 const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const toCsv = (rows: readonly SyntheticRecord[]) =>
@@ -59,12 +59,12 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-// Opt-in (FAULT_LOAD=1): it fails today on a known gap (docs/reliability.md: a few checks complete,
-// their outbox marker cleared, without their midCheck log entry), and 5,000 records take minutes.
+// Opt-in (FAULT_LOAD=1): its duration on the shared two-core machine is not yet known to fit the CI
+// budget (docs/reliability.md).
 describe.runIf(process.env.FAULT_LOAD === '1')(
-  'restarting DynamoDB and SQS while loading records (FAULT_LOAD=1; known gap: docs/reliability.md)',
+  'restarting DynamoDB and SQS while loading records (FAULT_LOAD=1)',
   () => {
-    it(`every accepted record of ${RECORDS} has its file and a completed MID check; no link twice; no DLQ message`, async () => {
+    it(`every accepted record of ${RECORDS} has its file and one completed MID check; no link twice; no DLQ message`, async () => {
       const started = Date.now();
       const records = generatePeople({ people: Math.ceil(RECORDS / 2), seed: 817 }).slice(0, RECORDS);
       const bySystem = new Map<string, typeof records>();
@@ -127,7 +127,7 @@ describe.runIf(process.env.FAULT_LOAD === '1')(
         }),
       );
       // The outbox drains: no file is left with a pending MID check (lost messages are re-enqueued by the sweeper).
-      const deadline = Date.now() + 240_000;
+      const deadline = Date.now() + 600_000;
       for (;;) {
         const pending = await client.send(
           new QueryCommand({
@@ -168,7 +168,9 @@ describe.runIf(process.env.FAULT_LOAD === '1')(
         expect(found).toBe(keys.length);
       }
 
-      // Every record's check completed: at least one midCheck entry in the log per record and version.
+      // Every record's check completed: a midCheck entry in the log for the version loaded. A check
+      // whose message was lost or redelivered may have run again (a new entry): counted, and below
+      // it must not have changed anything twice.
       const checked = new Map<string, number>();
       let start: Record<string, unknown> | undefined;
       do {
@@ -183,7 +185,7 @@ describe.runIf(process.env.FAULT_LOAD === '1')(
         );
         for (const item of page.Items ?? []) {
           const ref = item.entry?.records?.[0];
-          if (ref)
+          if (ref && item.entry.details?.version === 1)
             checked.set(
               `${ref.system}/${ref.recordId}`,
               (checked.get(`${ref.system}/${ref.recordId}`) ?? 0) + 1,
@@ -203,7 +205,11 @@ describe.runIf(process.env.FAULT_LOAD === '1')(
       const rerun = [...checked.values()].filter((n) => n > 1).length;
 
       // No link twice: every link item's id derives from its pair, and has exactly its two membership items.
-      const links: { linkId: string; records: { system: string; recordId: string }[] }[] = [];
+      const links: {
+        linkId: string;
+        records: { system: string; recordId: string }[];
+        history: { event: string }[];
+      }[] = [];
       const memberships = new Map<string, number>();
       start = undefined;
       do {
@@ -231,6 +237,8 @@ describe.runIf(process.env.FAULT_LOAD === '1')(
       for (const link of links) {
         expect(link.linkId).toBe(linkIdFor(link.records[0] as never, link.records[1] as never));
         expect(memberships.get(link.linkId)).toBe(2);
+        // created once: a re-run of a check found the link and did not create it again
+        expect(link.history.filter((entry) => entry.event === 'created')).toHaveLength(1);
       }
       expect(memberships.size).toBe(links.length);
 
@@ -255,6 +263,6 @@ describe.runIf(process.env.FAULT_LOAD === '1')(
       console.info(
         `fault load: ${RECORDS} records, ${links.length} links, loader interruptions ${interruptions}, checks run more than once (no effect) ${rerun}, load ${Math.round(loadedMs / 1000)} s, total ${Math.round((Date.now() - started) / 1000)} s`,
       );
-    }, 900_000);
+    }, 1_800_000);
   },
 );
