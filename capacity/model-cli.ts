@@ -12,6 +12,10 @@ import { capacityModel, type Workload } from './model';
 import { arrivalsSchema } from './simulate-cli';
 import { readDefinition } from './state-machine';
 
+/** The busiest hour over the mean hour of an arrival curve. */
+export const peakFactorOf = (hourly: readonly number[]) =>
+  (Math.max(...hourly) * hourly.length) / hourly.reduce((s, v) => s + v, 0);
+
 /** Parses the workload flags; a bad value names its flag. */
 export function workloadFromArgs(args: Record<string, string>, peakFactor: number): Workload {
   const num = (key: string, fallback?: number, check: (v: number) => boolean = (v) => v >= 0) => {
@@ -42,9 +46,7 @@ export function workloadFromArgs(args: Record<string, string>, peakFactor: numbe
 /** `npm run capacity -- --templates 400e6 --identities 400e6 --searches-per-second N --records-per-day N` */
 export async function runModel(args: Record<string, string>) {
   const arrivals = readJson(arrivalsSchema, args.arrivals ?? DEFAULT_ARRIVALS);
-  const hourly = arrivals.recordsPerHour;
-  const peakFactor = (Math.max(...hourly) * hourly.length) / hourly.reduce((s, v) => s + v, 0);
-  const workload = workloadFromArgs(args, peakFactor);
+  const workload = workloadFromArgs(args, peakFactorOf(arrivals.recordsPerHour));
   const measured = readMeasured(args.measured);
   progress(
     `model: measured file of ${measured.date} (${measured.machine.hostname}), ${workload.trials} Monte Carlo trials`,

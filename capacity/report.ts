@@ -11,7 +11,7 @@ import {
 } from './data-files';
 import { CAPACITY_DIR, readLatestPath, readMeasured } from './measured-file';
 import { type CapacityResult, capacityModel } from './model';
-import { workloadFromArgs } from './model-cli';
+import { peakFactorOf, workloadFromArgs } from './model-cli';
 import { simulatePeakDay } from './peak-day';
 import { arrivalsSchema } from './simulate-cli';
 import { readDefinition } from './state-machine';
@@ -36,7 +36,7 @@ export async function report(args: Record<string, string>) {
   const stateMachine = readDefinition();
   const hourly = arrivals.recordsPerHour;
   const recordsPerDay = hourly.reduce((s, v) => s + v, 0);
-  const peakFactor = (Math.max(...hourly) * 24) / recordsPerDay;
+  const peakFactor = peakFactorOf(hourly);
   const base = {
     templates: '400e6',
     identities: '400e6',
