@@ -17,7 +17,6 @@ export async function scanAll(client: DynamoDBDocumentClient, table: string): Pr
 }
 
 export interface MidCheckEntry {
-  requestId: string;
   record: RecordRef;
   version: number;
 }
@@ -30,11 +29,7 @@ export async function midCheckEntries(
   return (await scanAll(client, auditTable))
     .map((item) => item.entry)
     .filter((entry) => entry?.action === 'midCheck')
-    .map((entry) => ({
-      requestId: entry.requestId,
-      record: entry.records[0],
-      version: entry.details.version,
-    }));
+    .map((entry) => ({ record: entry.records[0], version: entry.details.version }));
 }
 
 /**

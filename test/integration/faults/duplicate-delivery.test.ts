@@ -156,7 +156,6 @@ describe('every MID check message delivered twice', () => {
     const latest = new Map(written.map((w) => [`${w.system}/${w.recordId}`, 1]));
     for (const u of updated) if (u) latest.set(`${u.system}/${u.recordId}`, 2);
     expect([...latest].filter(([ref, version]) => !perVersion.has(`${ref}@${version}`))).toEqual([]);
-    expect(new Set(entries.map((e) => e.requestId)).size).toBe(entries.length);
 
     // No link twice.
     const { links, problems } = await linksAndProblems(client, platform.env.LINKS_TABLE!);
