@@ -2,6 +2,7 @@ import { screensFor } from './screens';
 import { AccessRequests } from './screens/AccessRequests';
 import { AuditLog } from './screens/AuditLog';
 import { Consultations } from './screens/Consultations';
+import { DataSubjectRequests } from './screens/DataSubjectRequests';
 import { Home } from './screens/Home';
 import { IdentityCheck } from './screens/IdentityCheck';
 import { LinkDetail } from './screens/LinkDetail';
@@ -39,6 +40,8 @@ function Screen({ path }: { path: string }) {
       return <Consultations />;
     case '/access-requests':
       return <AccessRequests />;
+    case '/data-subject-requests':
+      return <DataSubjectRequests />;
     case '/audit':
       return <AuditLog />;
     case '/statistics':

@@ -40,6 +40,13 @@ export const SCREENS: readonly ScreenInfo[] = [
     roles: ['verifying-authority'],
   },
   {
+    path: '/data-subject-requests',
+    title: 'Data-subject requests',
+    description:
+      'Access, rectification and erasure requests held by your Member State, earliest deadline first.',
+    roles: ['rights-officer'],
+  },
+  {
     path: '/audit',
     title: 'Audit log',
     description: 'Every operation logged, filtered by user, authority, action and time; chain verification.',

@@ -16,6 +16,7 @@ const EXPECTED: Record<string, string[]> = {
   'verifier-vis-fr': ['Verification queue'],
   'ct-sofia': ['Consultations'],
   'cap-paolo': ['Approval queue'],
+  'rights-lena': ['Data-subject requests'],
   'dpo-claire': ['Audit log'],
   'stats-eulisa': ['Statistics'],
 };

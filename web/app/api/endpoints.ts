@@ -16,6 +16,7 @@ import type {
   IdentityCheckBody,
   IdentityCheckReply,
   QueuePage,
+  RightsQueuePage,
   StatisticsQuery,
   StatisticsReply,
   VerificationBody,
@@ -28,6 +29,8 @@ export function endpoints(http: HttpClient) {
     espSearch: (body: EspSearchBody) => http.request<EspReply>('POST', '/v1/esp/search', { body }),
     listLinks: (cursor?: string) =>
       http.request<QueuePage>('GET', '/v1/mid/links', { query: { colour: 'yellow', limit: 50, cursor } }),
+    listDataSubjectRequests: (cursor?: string) =>
+      http.request<RightsQueuePage>('GET', '/v1/data-subject-requests', { query: { limit: 50, cursor } }),
     getLink: (linkId: string) =>
       http.request<ConfirmationFile>('GET', `/v1/mid/links/${encodeURIComponent(linkId)}`),
     verifyLink: (linkId: string, body: VerificationBody) =>

@@ -62,6 +62,24 @@ export interface QueueItem {
   version: number;
 }
 
+/** An open data-subject request in the rights officer's queue (Arts 47-48), as `GET /v1/data-subject-requests` gives it. */
+export interface RightsQueueItem {
+  reference: string;
+  type: 'access' | 'rectification' | 'erasure';
+  status: string;
+  lodgedWith: string;
+  receivedAt: string;
+  deadline: string;
+  daysLeft: number;
+  extension?: { at: string; reason: string };
+}
+
+export interface RightsQueuePage {
+  memberState: string;
+  requests: RightsQueueItem[];
+  cursor?: string;
+}
+
 export interface QueuePage {
   colour: 'yellow';
   items: QueueItem[];
