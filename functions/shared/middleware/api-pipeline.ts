@@ -71,6 +71,21 @@ export function parseAndValidate(): Middleware {
       const { route, caller } = request.context.api;
       if (!route || !caller) throw new Unauthenticated();
       const { event } = request;
+      // Which resource first, then what to do with it: a bad path or query is named even with a bad body.
+      const path = route.request.path
+        ? parseOrThrow(route.request.path, event.pathParameters ?? {}, 'path')
+        : {};
+      const query = parseOrThrow(
+        route.request.query ?? emptyQuery,
+        event.queryStringParameters ?? {},
+        'query',
+      ) as Record<string, string>;
+      const headers = route.request.headers
+        ? (parseOrThrow(route.request.headers, lowerCaseHeaders(event.headers), 'headers') as Record<
+            string,
+            string
+          >)
+        : undefined;
       let body: unknown;
       if (route.request.body) {
         const raw =
@@ -86,20 +101,6 @@ export function parseAndValidate(): Middleware {
         }
         body = parseOrThrow(route.request.body, body, 'body');
       }
-      const path = route.request.path
-        ? parseOrThrow(route.request.path, event.pathParameters ?? {}, 'path')
-        : {};
-      const query = parseOrThrow(
-        route.request.query ?? emptyQuery,
-        event.queryStringParameters ?? {},
-        'query',
-      ) as Record<string, string>;
-      const headers = route.request.headers
-        ? (parseOrThrow(route.request.headers, lowerCaseHeaders(event.headers), 'headers') as Record<
-            string,
-            string
-          >)
-        : undefined;
       request.context.api.request = {
         caller,
         body,
