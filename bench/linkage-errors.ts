@@ -5,11 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { blockingKeys } from '../functions/mid/domain/blocking';
 import { InMemoryCandidateIndex, refKey } from '../functions/mid/domain/candidate-index';
-import {
-  AVERAGE_NAME_AGREEMENT,
-  compareIdentities,
-  createsLink,
-} from '../functions/mid/domain/compare-identities';
+import { AVERAGE_NAME_AGREEMENT, compareIdentities } from '../functions/mid/domain/compare-identities';
 import {
   findIdentityMatches,
   type IdentityReader,

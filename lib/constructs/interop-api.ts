@@ -195,7 +195,7 @@ export class InteropApi extends Construct {
         allowOrigins: [origin],
         allowMethods: methods,
         allowHeaders: ['Authorization', 'Content-Type', 'x-access-code'],
-        exposeHeaders: ['x-request-id', 'content-disposition'],
+        exposeHeaders: ['x-request-id', 'content-disposition', 'retry-after'],
         maxAge: Duration.hours(1),
       });
       const reason =

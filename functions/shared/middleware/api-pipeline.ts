@@ -235,7 +235,7 @@ const corsHeaders = (origin: string | undefined): Record<string, string> =>
   origin
     ? {
         'access-control-allow-origin': origin,
-        'access-control-expose-headers': 'x-request-id, content-disposition',
+        'access-control-expose-headers': 'x-request-id, content-disposition, retry-after',
         vary: 'Origin',
       }
     : {};

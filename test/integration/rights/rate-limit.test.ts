@@ -19,9 +19,15 @@ beforeAll(async () => {
     port: 0,
     tokens: await localTokenIssuer(context.keyDir),
     loadHandler: (component: Component) =>
-      import(`../../../functions/${component}/index.ts`).then((m: { handler: ApiGatewayHandler }) => m.handler),
+      import(`../../../functions/${component}/index.ts`).then(
+        (m: { handler: ApiGatewayHandler }) => m.handler,
+      ),
     openApi: () => ({}),
-    publicRateLimit: loadConfig({ ...process.env, PUBLIC_RATE_BURST: '3', PUBLIC_RATE_LIMIT_PER_MINUTE: '6' }),
+    publicRateLimit: loadConfig({
+      ...process.env,
+      PUBLIC_RATE_BURST: '3',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '6',
+    }),
   });
 });
 afterAll(async () => {
@@ -43,9 +49,15 @@ describe('rate limit of the public routes', () => {
     expect(Number(retryAfter)).toBeGreaterThan(0);
     expect(Number(retryAfter)).toBeLessThanOrEqual(10);
     // The status route shares the bucket of the address.
-    const status = await publicRequest(limited, 'GET', '/v1/data-subject-requests/DSR-0000000000000000', undefined, {
-      'x-access-code': 'AAAAA-AAAAA-AAAAA-AAAAA',
-    });
+    const status = await publicRequest(
+      limited,
+      'GET',
+      '/v1/data-subject-requests/DSR-0000000000000000',
+      undefined,
+      {
+        'x-access-code': 'AAAAA-AAAAA-AAAAA-AAAAA',
+      },
+    );
     expect(status.status).toBe(429);
     // An authenticated route is not limited by it.
     const officer = await caller(limited, ['rights-officer'], { authority: 'DE-RIGHTS', memberState: 'DE' });
