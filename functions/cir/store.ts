@@ -322,6 +322,7 @@ function toFile(item: Record<string, unknown>): IndividualFile {
     recordId: item.recordId as string,
     version: item.version as number,
     memberState: item.memberState as string | undefined,
+    language: item.language as string | undefined,
     identity: item.identity as IndividualFile['identity'],
     travelDocuments: (item.travelDocuments as IndividualFile['travelDocuments']) ?? [],
     templateModalities: (item.templateModalities as string[]) ?? [],

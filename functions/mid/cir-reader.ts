@@ -45,11 +45,12 @@ export class CirReader implements Pick<CandidateIndex, 'candidates'> {
       refs.map((ref) => ({ pk: filePk(ref), sk: 'FILE' })),
       {
         // identity and others are reserved words in DynamoDB expressions
-        ProjectionExpression: '#s, #r, #m, #i, #t, #b',
+        ProjectionExpression: '#s, #r, #m, #l, #i, #t, #b',
         ExpressionAttributeNames: {
           '#s': 'system',
           '#r': 'recordId',
           '#m': 'memberState',
+          '#l': 'language',
           '#i': 'identity',
           '#t': 'travelDocuments',
           '#b': 'templateModalities',
@@ -117,13 +118,14 @@ const distinctRefs = (blocks: readonly string[][]): RecordRef[] =>
 /** The fields of a CIR file item the MID compares (a stored item or the CIR store's file). */
 export type CirFileFields = Pick<
   CirIndividualFile,
-  'system' | 'recordId' | 'memberState' | 'identity' | 'travelDocuments' | 'templateModalities'
+  'system' | 'recordId' | 'memberState' | 'language' | 'identity' | 'travelDocuments' | 'templateModalities'
 >;
 
 export function toMidFile(file: CirFileFields): IndividualFile {
   return {
     ref: { system: file.system, recordId: file.recordId },
     memberState: file.memberState,
+    language: file.language,
     identity: file.identity,
     travelDocuments: file.travelDocuments ?? [],
     hasBiometrics: (file.templateModalities ?? []).length > 0,

@@ -5,6 +5,7 @@ import { recordKey } from '../mid/domain/links';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { logger, metrics } from '../shared/powertools';
+import { rightsLanguageOr } from '../shared/schemas/rights';
 import { notifiableChanges, notificationsFor } from './domain/notifications';
 import type { RightsStore } from './domain/ports';
 import { DynamoRightsStore } from './store';
@@ -34,7 +35,10 @@ export function linkNotifier(
         const byKey = new Map(files.map((file) => [recordKey(file.ref), file]));
         const notifications = notificationsFor(
           changes,
-          (ref) => ({ memberState: byKey.get(recordKey(ref))?.memberState }),
+          (ref) => {
+            const file = byKey.get(recordKey(ref));
+            return { memberState: file?.memberState, language: rightsLanguageOr(file?.language, 'en') };
+          },
           portalUrl,
           now(),
         );

@@ -11,6 +11,8 @@ export type { AcceptedTemplate, TemplateRefusal };
 export interface IndividualFile extends RecordRef {
   version: number;
   memberState?: string;
+  /** ISO 639-1, where the origin system knows the person's language. */
+  language?: string;
   identity: Identity;
   travelDocuments: TravelDocument[];
   templateModalities: string[];

@@ -43,6 +43,7 @@ export async function putRecord(
     ...ref,
     version: body.version,
     memberState: body.memberState,
+    language: body.language,
     identity: body.identity,
     travelDocuments: body.travelDocuments,
     templateModalities: accepted.map((template) => template.modality),

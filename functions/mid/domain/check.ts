@@ -24,6 +24,8 @@ export interface IndividualFile {
   ref: RecordRef;
   /** Member State responsible for the record in its origin system (routing, Art 29). */
   memberState?: string;
+  /** The person's language (ISO 639-1) where known: notifications are written in it. */
+  language?: string;
   identity: Identity;
   travelDocuments: readonly TravelDocument[];
   hasBiometrics: boolean;

@@ -85,6 +85,11 @@ export const recordBodySchema = z.strictObject({
     .string()
     .regex(/^([A-Z]{2}|EU)$/)
     .optional(),
+  /** The person's language where the origin system knows it (ISO 639-1), for notifications (Arts 32-33). */
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
 });
 
 export type PartialDate = z.infer<typeof partialDateSchema>;

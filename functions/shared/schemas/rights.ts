@@ -6,6 +6,10 @@ import { countryCodeSchema, partialDateSchema } from './record';
 export const RIGHTS_LANGUAGES = ['en', 'fr', 'de', 'ar', 'ru', 'uk', 'tr'] as const;
 export type RightsLanguage = (typeof RIGHTS_LANGUAGES)[number];
 
+/** `language` where the templates exist in it, otherwise `fallback`. */
+export const rightsLanguageOr = (language: string | undefined, fallback: RightsLanguage): RightsLanguage =>
+  (RIGHTS_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as RightsLanguage) : fallback;
+
 export const REQUEST_TYPES = ['access', 'rectification', 'erasure'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 

@@ -55,7 +55,13 @@ export function midWorld(context: PlatformContext) {
     /** PUTs a record and waits until its MID check for that version is done. */
     async put(
       ref: RecordRef,
-      body: { identity: Identity; biometrics?: object; memberState: string; travelDocuments?: object[] },
+      body: {
+        identity: Identity;
+        biometrics?: object;
+        memberState: string;
+        travelDocuments?: object[];
+        language?: string;
+      },
       version = 1,
     ) {
       const reply = await (await systemCaller(ref.system)).request(

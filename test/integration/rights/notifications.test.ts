@@ -67,6 +67,35 @@ async function notificationsOf(
 }
 
 describe('notifications of red and white links (Arts 32(4), 33(3))', () => {
+  it("writes each person's notification in the language their origin system recorded (English otherwise)", async () => {
+    const a: RecordRef = { system: 'EES', recordId: `it-ntf-${tag}-lang-a` };
+    const b: RecordRef = { system: 'VIS', recordId: `it-ntf-${tag}-lang-b` };
+    const who = identity('QASSEMI-ROUDAKI', 'LEILA', '1986-02-27');
+    await world.put(a, {
+      identity: who,
+      biometrics: biometricsOf(7150, 0),
+      memberState: 'LT',
+      language: 'ar',
+    });
+    await world.put(b, {
+      identity: who,
+      biometrics: biometricsOf(7150, 1),
+      memberState: 'LT',
+      language: 'es',
+    });
+    const link = await eventually(() => world.linkBetween(a, b), 10_000, 'the link');
+    expect(link.colour).toBe('white');
+    const [viaEes] = await eventually(async () => {
+      const found = await notificationsOf('EES:LT', link.linkId);
+      return found.length ? found : undefined;
+    });
+    expect(viaEes!.rendered).toMatchObject({ language: 'ar', dir: 'rtl' });
+    expect(viaEes!.rendered.paragraphs.join('\n')).toContain(link.sin!);
+    // No template in Spanish: English.
+    const [viaVis] = await notificationsOf('VIS:LT', link.linkId);
+    expect(viaVis!.rendered).toMatchObject({ language: 'en', dir: 'ltr' });
+  });
+
   it('notifies both persons concerned through their origin systems when a white link is created automatically', async () => {
     const { a, b, link } = await pair(
       7101,
