@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -26,7 +27,7 @@ export type FileChangeItems = (
 export const PENDING_CHECK_PARTITION = 'MIDCHECK#PENDING';
 /** Tombstones stay long enough for every shard snapshot to have caught up past them. */
 const TOMBSTONE_TTL_SECONDS = 14 * 86_400;
-const MAX_WRITE_ATTEMPTS = 5;
+const MAX_WRITE_ATTEMPTS = 10;
 
 export const filePk = (ref: RecordRef) => `FILE#${ref.system}#${ref.recordId}`;
 
@@ -75,8 +76,10 @@ export class DynamoCirStore implements CirStore {
         );
         return { outcome: previous ? 'updated' : 'created' };
       } catch (error) {
-        // Another writer got in between the read and the write: read again and decide again.
+        // Another writer got in between the read and the write: read again and decide again, after a
+        // random pause so that many writers of one record (or of one document's quality item) spread out.
         if (!(error instanceof TransactionCanceledException) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+        await sleep(Math.random() * 10 * 2 ** Math.min(attempt, 5));
       }
     }
   }
