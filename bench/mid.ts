@@ -5,7 +5,7 @@ import type { Role } from '../functions/shared/auth/roles';
 import type { OriginSystem } from '../functions/shared/systems';
 import { SYSTEM_AUTHORITY } from '../local/demo-users';
 import type { Platform } from '../local/platform';
-import { rowToRecord } from '../local/record-rows';
+import { rowToRecord, syntheticRow } from '../local/record-rows';
 import { createBiometricGenerator } from '../local/synthetic/biometrics';
 import { generatePeople } from '../local/synthetic/people';
 import { freePort } from '../test/support/free-port';
@@ -91,21 +91,10 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
           row.system === 'ETIAS'
             ? {}
             : { biometrics: biometrics.biometrics(person, { session: next, face: true, fingers: [1] }) };
-        const mapped = rowToRecord(
-          {
-            record_id: row.recordId,
-            system: row.system,
-            surname: row.surname,
-            given_names: row.givenNames,
-            date_of_birth: row.dateOfBirth,
-            sex: row.sex,
-            nationality: row.nationality,
-            place_of_birth: row.placeOfBirth,
-            document_number: row.documentNumber,
-          },
-          1,
-          { ...extra, memberState: SYSTEM_AUTHORITY[row.system]!.memberState },
-        );
+        const mapped = rowToRecord(syntheticRow(row), 1, {
+          ...extra,
+          memberState: SYSTEM_AUTHORITY[row.system]!.memberState,
+        });
         if (!mapped.ok) {
           rejected++;
           continue;

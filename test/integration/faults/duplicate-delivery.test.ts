@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OriginSystem } from '../../../functions/shared/systems';
 import { DynamoStatisticsStore } from '../../../functions/statistics/store';
 import { type Platform, startPlatform } from '../../../local/platform';
-import { rowToRecord } from '../../../local/record-rows';
+import { rowToRecord, syntheticRow } from '../../../local/record-rows';
 import { generatePeople } from '../../../local/synthetic/people';
 import { deliveringTwice } from '../../support/duplicate-delivery';
 import { freePort } from '../../support/free-port';
@@ -64,21 +64,7 @@ describe('every MID check message delivered twice', () => {
         }),
       );
     const put = async (record: (typeof records)[number], version: number) => {
-      const row = rowToRecord(
-        {
-          record_id: record.recordId,
-          system: record.system,
-          surname: record.surname,
-          given_names: record.givenNames,
-          date_of_birth: record.dateOfBirth,
-          sex: record.sex,
-          nationality: record.nationality,
-          place_of_birth: record.placeOfBirth,
-          document_number: record.documentNumber,
-        },
-        version,
-        { memberState: 'DE' },
-      );
+      const row = rowToRecord(syntheticRow(record), version, { memberState: 'DE' });
       if (!row.ok) return undefined;
       const response = await fetch(`${platform.url}/v1/systems/${record.system}/records/${record.recordId}`, {
         method: 'PUT',
