@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { RightsQueueItem } from '../api/types';
+import { useCallback } from 'react';
 import { useSignedIn } from '../session-context';
 import { ErrorMessage, Loading } from '../ui/feedback';
 import { formatTime } from '../ui/format';
+import { usePagedList } from '../ui/paged-list';
 import { usePageTitle } from '../ui/router';
 
 /** Days left at or below which a request is flagged (the legal deadline is 45 days, extendable once by 15). */
@@ -15,26 +15,13 @@ const URGENT_DAYS = 7;
 export function DataSubjectRequests() {
   usePageTitle('Data-subject requests');
   const { api, session } = useSignedIn();
-  const [items, setItems] = useState<RightsQueueItem[]>();
-  const [cursor, setCursor] = useState<string>();
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(
-    async (after?: string) => {
-      setError(undefined);
-      try {
-        const page = await api.listDataSubjectRequests(after);
-        setItems((old) => (after ? [...(old ?? []), ...page.requests] : page.requests));
-        setCursor(page.cursor);
-      } catch (caught) {
-        setError(caught);
-      }
-    },
-    [api],
+  const { items, error, refresh, more } = usePagedList(
+    useCallback(
+      (cursor?: string) =>
+        api.listDataSubjectRequests(cursor).then((page) => ({ items: page.requests, cursor: page.cursor })),
+      [api],
+    ),
   );
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <section className="page">
@@ -44,7 +31,7 @@ export function DataSubjectRequests() {
         after receipt, 60 when extended once with a reason.
       </p>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => void load()}>
+        <button type="button" className="secondary" onClick={refresh}>
           Refresh
         </button>
       </div>
@@ -87,8 +74,8 @@ export function DataSubjectRequests() {
           </tbody>
         </table>
       )}
-      {cursor && (
-        <button type="button" className="secondary" onClick={() => void load(cursor)}>
+      {more && (
+        <button type="button" className="secondary" onClick={more}>
           More requests
         </button>
       )}

@@ -1,33 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { QueueItem } from '../api/types';
+import { useCallback } from 'react';
 import { useSignedIn } from '../session-context';
 import { ErrorMessage, Loading } from '../ui/feedback';
 import { formatAge, formatTime } from '../ui/format';
+import { usePagedList } from '../ui/paged-list';
 import { Link, usePageTitle } from '../ui/router';
 
 export function VerificationQueue() {
   usePageTitle('Verification queue');
   const { api, session } = useSignedIn();
-  const [items, setItems] = useState<QueueItem[]>();
-  const [cursor, setCursor] = useState<string>();
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(
-    async (after?: string) => {
-      setError(undefined);
-      try {
-        const page = await api.listLinks(after);
-        setItems((old) => (after ? [...(old ?? []), ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (caught) {
-        setError(caught);
-      }
-    },
-    [api],
+  const { items, error, refresh, more } = usePagedList(
+    useCallback(
+      (cursor?: string) =>
+        api.listLinks(cursor).then((page) => ({ items: page.items, cursor: page.nextCursor })),
+      [api],
+    ),
   );
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <section className="page">
@@ -37,7 +24,7 @@ export function VerificationQueue() {
         classify it.
       </p>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => void load()}>
+        <button type="button" className="secondary" onClick={refresh}>
           Refresh
         </button>
       </div>
@@ -72,8 +59,8 @@ export function VerificationQueue() {
           </tbody>
         </table>
       )}
-      {cursor && (
-        <button type="button" className="secondary" onClick={() => void load(cursor)}>
+      {more && (
+        <button type="button" className="secondary" onClick={more}>
           Older links
         </button>
       )}
