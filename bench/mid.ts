@@ -159,6 +159,21 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
+/** Read units of a MID check so far per command and table/index (`Query cir/gsi1`), for the progress lines. */
+function detailReadUnits(capacity: ReadonlyMap<string, { readUnits: number }>): Map<string, number> {
+  return new Map(
+    [...capacity]
+      .filter(([key]) => key.startsWith('midCheck '))
+      .map(([key, totals]) => [
+        key
+          .slice('midCheck '.length)
+          .replace(/Command| bench-/g, ' ')
+          .trim(),
+        totals.readUnits,
+      ]),
+  );
+}
+
 /**
  * Follows the completed checks from the start of the load: one audit entry of system:mid per
  * accepted record (read from the audit table, newest first: paged until entries already seen, then
@@ -178,7 +193,7 @@ function watchChecks(
     const audit = new DynamoAuditLog(dynamo, platform.env.AUDIT_TABLE!);
     const checked = () => [...accepted.keys()].filter((key) => seen.has(key)).length;
     let cursor: string | undefined;
-    let last = { at: 0, checks: 0, readUnits: 0 };
+    let last = { at: 0, checks: 0, readUnits: 0, parts: new Map<string, number>() };
     while (deadline === undefined || checked() < accepted.size) {
       if (deadline !== undefined && Date.now() > deadline)
         throw new Error(`timed out: ${checked()}/${accepted.size} checks done`);
@@ -200,7 +215,14 @@ function watchChecks(
         progress(
           `mid: ${checked()}/${accepted.size} checks done (${deadline === undefined ? 'loading' : 'loaded'}), RCU/check ${perCheck(readUnits, seen.size)} so far, ${perCheck(readUnits - last.readUnits, seen.size - last.checks)} over the last ${seen.size - last.checks}`,
         );
-        last = { at: Date.now(), checks: seen.size, readUnits };
+        const parts = detailReadUnits(capacity);
+        const interval = [...parts]
+          .map(([key, units]) => [key, units - (last.parts.get(key) ?? 0)] as const)
+          .filter(([, units]) => units > 0)
+          .sort((a, b) => b[1] - a[1])
+          .map(([key, units]) => `${key} ${perCheck(units, seen.size - last.checks)}`);
+        if (interval.length) progress(`mid:   of which ${interval.join(', ')}`);
+        last = { at: Date.now(), checks: seen.size, readUnits, parts };
       }
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
