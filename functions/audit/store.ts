@@ -7,7 +7,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { AUDIT_PARTITIONS, AUDIT_RETENTION_DAYS } from '../../lib/resources';
-import { ValidationFailed } from '../shared/errors';
+import { decodePageCursorWhere, encodePageCursor } from '../shared/page-cursor';
 import { queryAll } from '../shared/query-all';
 import type { AuditQuery, DayRange } from '../shared/schemas/audit';
 import { type ChainHead, type ChainProblem, chainEntry, genesisHash, verifyChain } from './domain/chain';
@@ -96,7 +96,9 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
   async list(query: AuditQuery): Promise<{ entries: ChainedAuditEntry[]; cursor?: string }> {
     const to = query.to ?? new Date().toISOString().slice(0, 10);
     const from = query.from ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString().slice(0, 10);
-    const position = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const position = query.cursor
+      ? decodePageCursorWhere<Cursor>(query.cursor, (cursor) => typeof cursor.partition === 'string')
+      : undefined;
     const filterExpressions: string[] = [];
     const filterValues: Record<string, string> = {};
     if (query.authority) {
@@ -155,7 +157,7 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
             : partitions[i + 1]
               ? { partition: partitions[i + 1]!.value }
               : undefined;
-          return { entries, cursor: next ? encodeCursor(next) : undefined };
+          return { entries, cursor: next ? encodePageCursor(next) : undefined };
         }
       } while (exclusiveStartKey);
     }
@@ -218,18 +220,4 @@ function daysDescending(from: string, to: string): string[] {
 interface Cursor {
   partition: string;
   lastKey?: Record<string, unknown>;
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if (typeof parsed.partition === 'string') return parsed;
-  } catch {
-    // fall through to the validation error
-  }
-  throw new ValidationFailed([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
 }

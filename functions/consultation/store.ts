@@ -6,7 +6,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ValidationFailed } from '../shared/errors';
+import { decodePageCursor, encodePageCursor } from '../shared/page-cursor';
 import { type AccessRequest, awaitsDecision, TERMINAL_STATUSES } from './domain/access-request';
 import type { Consultation } from './domain/consultation';
 import { conflict } from './domain/errors';
@@ -134,12 +134,14 @@ export class DynamoConsultationStore implements ConsultationStore {
         ExpressionAttributeValues: { ':pk': pendingPartition(memberState) },
         ScanIndexForward: true,
         Limit: page.limit,
-        ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, pendingPartition(memberState)) : undefined,
+        ExclusiveStartKey: page.cursor
+          ? decodePageCursor(page.cursor, { gsi1pk: pendingPartition(memberState) })
+          : undefined,
       }),
     );
     return {
       requests: (result.Items ?? []).map((item) => item.request as AccessRequest),
-      cursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
+      cursor: result.LastEvaluatedKey ? encodePageCursor(result.LastEvaluatedKey) : undefined,
     };
   }
 
@@ -176,18 +178,4 @@ export class DynamoConsultationStore implements ConsultationStore {
 
 function staleWrite(what: string) {
   return conflict('CONCURRENT_UPDATE', `the ${what} was changed concurrently; read it again`);
-}
-
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(raw: string, partition: string): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Record<string, unknown>;
-    if (parsed && parsed.gsi1pk === partition) return parsed;
-  } catch {
-    // fall through
-  }
-  throw new ValidationFailed([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
 }

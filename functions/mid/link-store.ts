@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { filePk } from '../cir/store';
 import { batchGetItems } from '../shared/batch-get';
-import { ValidationFailed } from '../shared/errors';
+import { decodePageCursor, encodePageCursor } from '../shared/page-cursor';
 import { VersionConflict } from './domain/errors';
 import type { LinkRepository, LinkWrite, YellowPage } from './domain/link-repository';
 import type { Link } from './domain/links';
@@ -75,12 +75,14 @@ export class DynamoLinkRepository implements LinkRepository {
         KeyConditionExpression: 'gsi1pk = :queue',
         ExpressionAttributeValues: { ':queue': queueKey(authority) },
         Limit: page.limit,
-        ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, queueKey(authority)) : undefined,
+        ExclusiveStartKey: page.cursor
+          ? decodePageCursor(page.cursor, { gsi1pk: queueKey(authority) })
+          : undefined,
       }),
     );
     return {
       links: (result.Items ?? []).map((item) => item.link as Link),
-      nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
+      nextCursor: result.LastEvaluatedKey ? encodePageCursor(result.LastEvaluatedKey) : undefined,
     };
   }
 
@@ -165,19 +167,4 @@ function failedWriteIndex(writes: readonly LinkWrite[], itemIndex: number): numb
     offset += size;
   }
   return 0;
-}
-
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-/** A cursor is only valid in the queue it came from (another authority's would make DynamoDB fail). */
-function decodeCursor(cursor: string, queue: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Record<string, unknown>;
-    if (key && typeof key === 'object' && key.gsi1pk === queue) return key;
-  } catch {
-    // fall through
-  }
-  throw new ValidationFailed([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
 }

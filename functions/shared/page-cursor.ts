@@ -1,8 +1,8 @@
 import { ValidationFailed } from './errors';
 
-/** A DynamoDB LastEvaluatedKey handed to clients as an opaque cursor. */
-export function encodePageCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/** A position in a listing (a DynamoDB LastEvaluatedKey, or a store's own) handed to clients as an opaque cursor. */
+export function encodePageCursor(position: object): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
 /**
@@ -10,14 +10,20 @@ export function encodePageCursor(key: Record<string, unknown>): string {
  * another queue or partition would make DynamoDB fail, or read where the caller may not.
  */
 export function decodePageCursor(raw: string, partition: Record<string, string>): Record<string, unknown> {
+  return decodePageCursorWhere(raw, (position) =>
+    Object.entries(partition).every(([name, value]) => position[name] === value),
+  );
+}
+
+/** The position behind a cursor that `accepts` recognises as one of this listing's; anything else is a 400. */
+export function decodePageCursorWhere<T extends object>(
+  raw: string,
+  accepts: (position: Record<string, unknown>) => boolean,
+): T {
   try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Record<string, unknown>;
-    if (
-      parsed &&
-      typeof parsed === 'object' &&
-      Object.entries(partition).every(([name, value]) => parsed[name] === value)
-    )
-      return parsed;
+    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString());
+    if (parsed && typeof parsed === 'object' && accepts(parsed as Record<string, unknown>))
+      return parsed as T;
   } catch {
     // fall through
   }

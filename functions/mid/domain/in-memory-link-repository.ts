@@ -1,3 +1,4 @@
+import { decodePageCursorWhere, encodePageCursor } from '../../shared/page-cursor';
 import { InvalidInput, VersionConflict } from './errors';
 import type { LinkRepository, LinkWrite, YellowPage } from './link-repository';
 import { type Link, sameRecord } from './links';
@@ -22,7 +23,13 @@ export class InMemoryLinkRepository implements LinkRepository {
     authority: string,
     page: { limit: number; cursor?: string },
   ): Promise<YellowPage> {
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+    const after =
+      page.cursor === undefined
+        ? undefined
+        : decodePageCursorWhere<QueuePosition>(
+            page.cursor,
+            (position) => position.authority === authority && typeof position.after === 'string',
+          ).after;
     const queue = [...this.links.values()]
       .filter((link) => link.colour === 'yellow' && link.responsibleAuthority === authority)
       .map((link) => ({ link, key: queueKey(link) }))
@@ -32,7 +39,8 @@ export class InMemoryLinkRepository implements LinkRepository {
     const last = pageItems.at(-1);
     return {
       links: pageItems.map(({ link }) => structuredClone(link)),
-      nextCursor: queue.length > page.limit && last ? encodeCursor(last.key) : undefined,
+      nextCursor:
+        queue.length > page.limit && last ? encodePageCursor({ authority, after: last.key }) : undefined,
     };
   }
 
@@ -56,14 +64,11 @@ export class InMemoryLinkRepository implements LinkRepository {
   }
 }
 
+interface QueuePosition {
+  authority: string;
+  after: string;
+}
+
 function queueKey(link: Link): string {
   return `${link.yellowSince ?? ''}#${link.linkId}`;
-}
-
-function encodeCursor(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  return Buffer.from(cursor, 'base64url').toString('utf8');
 }
