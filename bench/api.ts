@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startPlatform } from '../local/platform';
 import { generatePeople } from '../local/synthetic/people';
-import { freePort } from '../test/support/free-port';
 import { numberArg, progress } from './args';
+import { withBenchPlatform } from './bench-platform';
 
 /**
  * `npm run bench -- api --seconds 30 --connections 32`: a local platform (in memory, workers on)
@@ -14,17 +10,8 @@ import { numberArg, progress } from './args';
 export async function run(args: Record<string, string>) {
   const seconds = numberArg(args, 'seconds', 30);
   const connections = numberArg(args, 'connections', 32);
-  const keyDir = mkdtempSync(join(tmpdir(), 'interop-bench-'));
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  const platform = await startPlatform({
-    port: 0,
-    dynamoPort: await freePort(),
-    sqsPort: await freePort(),
-    keyDir,
-    prefix: 'bench',
-    workers: true,
-  });
-  try {
+  return withBenchPlatform({}, async (platform) => {
     const people = generatePeople({ people: 4000, seed: 39 }).filter(
       (r) =>
         r.surname &&
@@ -116,8 +103,5 @@ export async function run(args: Record<string, string>) {
       p99Ms: pick(0.99),
       errors,
     };
-  } finally {
-    await platform.stop();
-    rmSync(keyDir, { recursive: true, force: true });
-  }
+  });
 }

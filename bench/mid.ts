@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Role } from '../functions/shared/auth/roles';
 import type { OriginSystem } from '../functions/shared/systems';
 import { SYSTEM_AUTHORITY } from '../local/demo-users';
@@ -8,8 +5,8 @@ import type { Platform } from '../local/platform';
 import { rowToRecord, syntheticRow } from '../local/record-rows';
 import { createBiometricGenerator } from '../local/synthetic/biometrics';
 import { generatePeople } from '../local/synthetic/people';
-import { freePort } from '../test/support/free-port';
 import { numberArg, progress } from './args';
+import { withBenchPlatform } from './bench-platform';
 
 /**
  * `npm run bench -- mid --records 2000`: the MID end to end on an in-memory local platform (ingestion
@@ -40,21 +37,10 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
   // Imported after the environment is set: the shared clients read it when first loaded.
-  const { startPlatform } = await import('../local/platform');
   const { consumedCapacity, recordConsumedCapacity } = await import('../functions/shared/clients');
   if (!consumedCapacity.size) recordConsumedCapacity();
 
-  const keyDir = mkdtempSync(join(tmpdir(), 'bench-mid-'));
-  const platform = await startPlatform({
-    port: 0,
-    dynamoPort: await freePort(),
-    sqsPort: await freePort(),
-    keyDir,
-    prefix: 'bench',
-    workers: true,
-    midConsumers: consumers,
-  });
-  try {
+  return withBenchPlatform({ midConsumers: consumers }, async (platform) => {
     const rows = generatePeople({ people: Math.ceil(records / 2.5), seed }).slice(0, records);
     while (rows.length < records) {
       rows.push(
@@ -151,10 +137,7 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
       writeUnitsPerCheck: round(checks.writeUnits / checkCount, 2),
       dynamoRequestsPerCheck: round(checks.requests / checkCount, 1),
     };
-  } finally {
-    await platform.stop();
-    rmSync(keyDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
