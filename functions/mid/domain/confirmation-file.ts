@@ -1,24 +1,13 @@
 import { NotFound } from './errors';
 import type { LinkRepository } from './link-repository';
-import { type HistoryEntry, isGrouping, type Link, type LinkEvidence, recordKey } from './links';
-import type { LinkColour, RecordRef } from './types';
+import { isGrouping, type Link, recordKey } from './links';
+import type { RecordRef } from './types';
 import { canSeeLink, type LinkActor } from './visibility';
 
-/** Art 34: the identity confirmation file of one link. */
-export interface IdentityConfirmationFile {
-  linkId: string;
-  colour: LinkColour;
-  classifiedBy: Link['classifiedBy'];
+/** Art 34: the identity confirmation file of one link: the link itself, its files with their SINs. */
+export interface IdentityConfirmationFile extends Omit<Link, 'records'> {
   /** The linked files, each with the SIN of its group when it has one. */
   records: { ref: RecordRef; sin?: string }[];
-  sin?: string;
-  responsibleAuthority: string;
-  createdAt: string;
-  updatedAt: string;
-  yellowSince?: string;
-  version: number;
-  evidence: LinkEvidence;
-  history: readonly HistoryEntry[];
 }
 
 export function confirmationFile(
