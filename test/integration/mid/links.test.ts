@@ -3,36 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { RecordRef } from '../../../functions/mid/domain/types';
 import { caller, eventually, platformContext } from '../../support/platform-context';
 import { midQueueDrained } from '../../support/table-snapshot';
-import { biometricsOf, type Identity, midWorld } from './support';
+import { type Identity, identityOf, linkedPair, midWorld } from './support';
 
 const context = platformContext();
 const world = midWorld(context);
 
-const ees = (recordId: string): RecordRef => ({ system: 'EES', recordId });
-const vis = (recordId: string): RecordRef => ({ system: 'VIS', recordId });
+const _ees = (recordId: string): RecordRef => ({ system: 'EES', recordId });
+const _vis = (recordId: string): RecordRef => ({ system: 'VIS', recordId });
 
-const identity = (
-  surname: string,
-  firstName: string,
-  dateOfBirth: string,
-  sex: 'M' | 'F' = 'F',
-): Identity => ({
-  surnames: [surname],
-  firstNames: [firstName],
-  dateOfBirth,
-  sex,
-  nationalities: ['UKR'],
-});
+const identity = (surname: string, firstName: string, dateOfBirth: string, sex: 'M' | 'F' = 'F') =>
+  identityOf(surname, firstName, dateOfBirth, sex);
 
-/** Two files of one person's biometrics: EES first (its check done), then VIS, whose check links them. */
-async function pair(n: number, memberState: string, eesIdentity: Identity, visIdentity: Identity) {
-  const a = ees(`it-mid-${n}a`);
-  const b = vis(`it-mid-${n}b`);
-  await world.put(a, { identity: eesIdentity, biometrics: biometricsOf(n, 0), memberState });
-  await world.put(b, { identity: visIdentity, biometrics: biometricsOf(n, 1), memberState });
-  const link = await eventually(() => world.linkBetween(a, b), 10_000, `the link of pair ${n}`);
-  return { a, b, link };
-}
+const pair = (n: number, memberState: string, eesIdentity: Identity, visIdentity: Identity) =>
+  linkedPair(world, `it-mid-${n}`, n, memberState, eesIdentity, visIdentity);
 
 describe('MID links through the API', () => {
   it('links two files of one person with the same biometrics and similar identity white', async () => {

@@ -21,6 +21,15 @@ export interface Identity {
   nationalities: string[];
 }
 
+/** An identity with one surname and one first name, of a Ukrainian woman unless told otherwise. */
+export const identityOf = (
+  surname: string,
+  firstName: string,
+  dateOfBirth: string,
+  sex: 'M' | 'F' = 'F',
+  nationalities = ['UKR'],
+): Identity => ({ surnames: [surname], firstNames: [firstName], dateOfBirth, sex, nationalities });
+
 export function midWorld(context: PlatformContext) {
   const links = new DynamoLinkRepository(dynamo, context.env.LINKS_TABLE!);
   const systemCaller = (system: OriginSystem) =>
@@ -90,4 +99,26 @@ export function midWorld(context: PlatformContext) {
       );
     },
   };
+}
+
+type MidWorld = ReturnType<typeof midWorld>;
+
+/**
+ * Two files of synthetic person n's biometrics, `{idPrefix}a` in EES (checked first) and `{idPrefix}b`
+ * in VIS, whose check links them; resolves with the files and that link.
+ */
+export async function linkedPair(
+  world: MidWorld,
+  idPrefix: string,
+  n: number,
+  memberState: string,
+  ees: Identity,
+  vis: Identity = ees,
+) {
+  const a: RecordRef = { system: 'EES', recordId: `${idPrefix}a` };
+  const b: RecordRef = { system: 'VIS', recordId: `${idPrefix}b` };
+  await world.put(a, { identity: ees, biometrics: biometricsOf(n, 0), memberState });
+  await world.put(b, { identity: vis, biometrics: biometricsOf(n, 1), memberState });
+  const link = await eventually(() => world.linkBetween(a, b), 10_000, `the link of pair ${idPrefix}`);
+  return { a, b, link };
 }

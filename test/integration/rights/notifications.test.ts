@@ -3,34 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { RecordRef } from '../../../functions/mid/domain/types';
 import { caller, eventually, platformContext } from '../../support/platform-context';
 import { midQueueDrained } from '../../support/table-snapshot';
-import { biometricsOf, type Identity, midWorld } from '../mid/support';
+import { biometricsOf, type Identity, identityOf, linkedPair, midWorld } from '../mid/support';
 
 const context = platformContext();
 const world = midWorld(context);
 const tag = Date.now().toString(36);
 
-const identity = (
-  surname: string,
-  firstName: string,
-  dateOfBirth: string,
-  sex: 'M' | 'F' = 'F',
-): Identity => ({
-  surnames: [surname],
-  firstNames: [firstName],
-  dateOfBirth,
-  sex,
-  nationalities: ['UKR'],
-});
+const identity = (surname: string, firstName: string, dateOfBirth: string, sex: 'M' | 'F' = 'F') =>
+  identityOf(surname, firstName, dateOfBirth, sex);
 
 /** An EES and a VIS file of one person's biometrics (synthetic person n), the VIS check linking them. */
-async function pair(n: number, memberState: string, ees: Identity, vis: Identity) {
-  const a: RecordRef = { system: 'EES', recordId: `it-ntf-${tag}-${n}a` };
-  const b: RecordRef = { system: 'VIS', recordId: `it-ntf-${tag}-${n}b` };
-  await world.put(a, { identity: ees, biometrics: biometricsOf(n, 0), memberState });
-  await world.put(b, { identity: vis, biometrics: biometricsOf(n, 1), memberState });
-  const link = await eventually(() => world.linkBetween(a, b), 10_000, `the link of pair ${n}`);
-  return { a, b, link };
-}
+const pair = (n: number, memberState: string, ees: Identity, vis: Identity) =>
+  linkedPair(world, `it-ntf-${tag}-${n}`, n, memberState, ees, vis);
 
 /** An officer of the authority the notifications go out through (`<system>:<Member State>`). */
 const officer = (authority: string) =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordRef } from '../../../functions/mid/domain/types';
 import { CIR_TABLE, LINKS_TABLE } from '../../../lib/resources';
-import { caller, eventually, platformContext } from '../../support/platform-context';
+import { caller, platformContext } from '../../support/platform-context';
 import { tableDigest } from '../../support/table-snapshot';
-import { biometricsOf, type Identity, midWorld } from '../mid/support';
+import { biometricsOf, type Identity, identityOf, linkedPair, midWorld } from '../mid/support';
 import { type PublicReply, publicRequest, requestForm } from './support';
 
 const context = platformContext();
@@ -11,23 +11,14 @@ const world = midWorld(context);
 const tag = Date.now().toString(36);
 const DAY_MS = 86_400_000;
 
-const identity = (surname: string, firstName: string, dateOfBirth: string): Identity => ({
-  surnames: [surname],
-  firstNames: [firstName],
-  dateOfBirth,
-  sex: 'F',
-  nationalities: ['UKR'],
-});
+const identity = (surname: string, firstName: string, dateOfBirth: string) =>
+  identityOf(surname, firstName, dateOfBirth);
 
 /** One person with an EES and a VIS file (same biometrics), linked white by the VIS file's check. */
 async function person(n: number, memberState: string, ees: Identity, vis: Identity = ees) {
-  const a: RecordRef = { system: 'EES', recordId: `it-dsr-${tag}-${n}a` };
-  const b: RecordRef = { system: 'VIS', recordId: `it-dsr-${tag}-${n}b` };
-  await world.put(a, { identity: ees, biometrics: biometricsOf(n, 0), memberState });
-  await world.put(b, { identity: vis, biometrics: biometricsOf(n, 1), memberState });
-  const link = await eventually(() => world.linkBetween(a, b), 10_000, `the link of person ${n}`);
-  expect(link.colour).toBe('white');
-  return { a, b, link };
+  const pair = await linkedPair(world, `it-dsr-${tag}-${n}`, n, memberState, ees, vis);
+  expect(pair.link.colour).toBe('white');
+  return pair;
 }
 
 const officer = (memberState: string) =>
