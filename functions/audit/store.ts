@@ -26,6 +26,20 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
   ) {}
 
   async append(input: AuditEntryInput): Promise<void> {
+    await this.appendEntry(input);
+  }
+
+  /**
+   * Appends the entry unless an entry was appended under `key` before (then returns false): one entry
+   * for an event that may be handled more than once at the same time, such as a MID check whose
+   * message two consumers received. The key is written in the entry's transaction, so of two
+   * concurrent appends exactly one commits, and no chain gets an entry it must not have.
+   */
+  async appendOnce(key: string, input: AuditEntryInput): Promise<boolean> {
+    return this.appendEntry(input, key);
+  }
+
+  private async appendEntry(input: AuditEntryInput, onceKey?: string): Promise<boolean> {
     const day = input.timestamp.slice(0, 10);
     const expiresAt = Math.floor((Date.parse(day) + (AUDIT_RETENTION_DAYS + 1) * DAY_MS) / 1000);
     for (let attempt = 1; ; attempt++) {
@@ -35,19 +49,33 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
       const entry = chainEntry(input, chain, head.seq + 1, head.hash);
       try {
         await this.client.send(
-          new TransactWriteCommand({ TransactItems: this.appendItems(entry, head, expiresAt) }),
+          new TransactWriteCommand({ TransactItems: this.appendItems(entry, head, expiresAt, onceKey) }),
         );
-        return;
+        return true;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        // The key item is the transaction's first item: its condition failed when the key exists.
+        if (onceKey && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        if (attempt >= MAX_APPEND_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
   }
 
-  private appendItems(entry: ChainedAuditEntry, head: ChainHead, expiresAt: number) {
+  private appendItems(entry: ChainedAuditEntry, head: ChainHead, expiresAt: number, onceKey?: string) {
     const pk = `CHAIN#${entry.chain}`;
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      ...(onceKey
+        ? [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { pk: `ONCE#${onceKey}`, sk: 'ONCE', chain: entry.chain, seq: entry.seq, expiresAt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ]
+        : []),
       {
         Put: {
           TableName: this.tableName,

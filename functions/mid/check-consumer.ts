@@ -56,28 +56,35 @@ async function processMessage(record: SQSRecord): Promise<void> {
     }
     const { stored, summary } = checked;
     // Logged before the outbox marker is cleared: a failure in between re-runs the (idempotent)
-    // check rather than leaving a completed check without its log entry (Art 36).
-    await auditLogFromEnv().append({
-      requestId: record.messageId,
-      timestamp: new Date().toISOString(),
-      userId: 'system:mid',
-      authority: 'MID',
-      memberState: 'EU',
-      roles: ['internal-component'],
-      action: 'midCheck',
-      systems: [ref.system],
-      records: [ref],
-      resultType: 'success',
-      httpStatus: 200,
-      details: {
-        version: stored.version,
-        linksCreated: summary.created.length,
-        linksUpdated: summary.updated.length,
-        linksRemoved: summary.removed.length,
+    // check rather than leaving a completed check without its log entry (Art 36). The entry is keyed
+    // by the write it checked (its version and time: a record deleted and created again starts at
+    // version 1 again), so a re-run, or a copy of the message checked by another consumer at the same
+    // time, does not log the check a second time.
+    const logged = await auditLogFromEnv().appendOnce(
+      `midCheck#${ref.system}#${ref.recordId}#${stored.version}#${stored.updatedAt}`,
+      {
+        requestId: record.messageId,
+        timestamp: new Date().toISOString(),
+        userId: 'system:mid',
+        authority: 'MID',
+        memberState: 'EU',
+        roles: ['internal-component'],
+        action: 'midCheck',
+        systems: [ref.system],
+        records: [ref],
+        resultType: 'success',
+        httpStatus: 200,
+        details: {
+          version: stored.version,
+          linksCreated: summary.created.length,
+          linksUpdated: summary.updated.length,
+          linksRemoved: summary.removed.length,
+        },
       },
-    });
+    );
     await cir.completeCheck(ref, stored.version);
-    metrics.addMetric('midChecks', MetricUnit.Count, 1);
+    if (logged) metrics.addMetric('midChecks', MetricUnit.Count, 1);
+    else logger.info('MID check already logged by another delivery', { messageId: record.messageId });
   } catch (error) {
     logger.warn('MID check failed; the message will be retried', {
       messageId: record.messageId,

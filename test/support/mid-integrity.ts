@@ -32,9 +32,34 @@ export async function midCheckEntries(
     .map((entry) => ({ record: entry.records[0], version: entry.details.version }));
 }
 
+/** `system/recordId@version` of a check. */
+export const checkKey = (record: { system: string; recordId: string }, version: number) =>
+  `${record.system}/${record.recordId}@${version}`;
+
+/** How many `midCheck` entries each record version has (exactly one each when no check was logged twice). */
+export function checksPerVersion(entries: readonly MidCheckEntry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    const key = checkKey(entry.record, entry.version);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The calls of a spy on `DynamoAuditLog.appendOnce` that found their entry appended already: a check
+ * that ran again (a copy of its message, a re-run) and was not logged twice. Calls that failed are
+ * not counted (their message was retried).
+ */
+export async function refusedAppends(spy: { mock: { results: { value: unknown }[] } }) {
+  const outcomes = await Promise.allSettled(spy.mock.results.map((result) => result.value));
+  return outcomes.filter((outcome) => outcome.status === 'fulfilled' && outcome.value === false);
+}
+
 /**
  * The links of the Links table, and what is wrong with them: a link whose id does not derive from its
- * pair, two links of one pair, a link without exactly its two membership items, a membership without a link.
+ * pair, two links of one pair, a link without exactly its two membership items, a membership without a
+ * link, a link whose history has it created more than once (a re-run check that did not find it).
  */
 export async function linksAndProblems(
   client: DynamoDBDocumentClient,
@@ -60,6 +85,8 @@ export async function linksAndProblems(
     pairs.set(pair, link.linkId);
     if (memberships.get(link.linkId) !== 2)
       problems.push(`${link.linkId}: ${memberships.get(link.linkId) ?? 0} membership items`);
+    const created = link.history.filter((entry) => entry.event === 'created').length;
+    if (created !== 1) problems.push(`${link.linkId}: created ${created} times`);
   }
   const linkIds = new Set(links.map((link) => link.linkId));
   for (const id of memberships.keys())
