@@ -73,6 +73,21 @@ const mem = (code: number, alignLog2: number, offset = 0) => [code, ...uleb(alig
 const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
 const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
 const name = (text: string) => vec([...text].map((c) => [c.charCodeAt(0)]));
+/** Opens `block` and leaves it at once when `count` is zero (the loop inside runs at least once). */
+const unlessZero = (count: number) => [op.block, op.void, ...get(count), op.i32Eqz, op.brIf, 0];
+/** Closes `loop` and the `block` of `unlessZero`: loops again while ++i < count. */
+const whileBelow = (i: number, count: number) => [
+  ...get(i),
+  ...i32Const(1),
+  op.i32Add,
+  ...tee(i),
+  ...get(count),
+  op.i32LtU,
+  op.brIf,
+  0,
+  op.end,
+  op.end,
+];
 
 /**
  * `hamming(codes, count, query, systems, mask, dist, hist)`: for each slot i whose system id bit is set in
@@ -101,12 +116,7 @@ function slotScan(
 ): number[] {
   return [
     ...[1, 4, op.i32], // locals: 4 x i32
-    op.block,
-    op.void,
-    ...get(count),
-    op.i32Eqz,
-    op.brIf,
-    0,
+    ...unlessZero(count),
     ...get(codes),
     ...set(p),
     op.loop,
@@ -129,16 +139,7 @@ function slotScan(
     ...i32Const(8 * words),
     op.i32Add,
     ...set(p),
-    ...get(i),
-    ...i32Const(1),
-    op.i32Add,
-    ...tee(i),
-    ...get(count),
-    op.i32LtU,
-    op.brIf,
-    0,
-    op.end,
-    op.end,
+    ...whileBelow(i, count),
     ...(body.result ?? []),
     op.end,
   ];
@@ -196,12 +197,7 @@ function collectBody(): number[] {
   ];
   return [
     ...[1, 3, op.i32], // locals: 3 x i32
-    op.block,
-    op.void,
-    ...get(count),
-    op.i32Eqz,
-    op.brIf,
-    0,
+    ...unlessZero(count),
     op.loop,
     op.void,
     ...get(dist),
@@ -233,16 +229,7 @@ function collectBody(): number[] {
     ...set(quota),
     op.end,
     op.end,
-    ...get(i),
-    ...i32Const(1),
-    op.i32Add,
-    ...tee(i),
-    ...get(count),
-    op.i32LtU,
-    op.brIf,
-    0,
-    op.end,
-    op.end,
+    ...whileBelow(i, count),
     ...get(n),
     op.end,
   ];
