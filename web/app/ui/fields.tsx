@@ -36,16 +36,18 @@ export function Field({ label, error, hint, children }: FieldProps) {
   );
 }
 
-export function TextField(props: {
+/** What every control below takes: its label, value, change handler and the API's error for it. */
+interface ControlProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
   error?: string;
   hint?: string;
   name?: string;
-  type?: 'text' | 'date' | 'number' | 'search';
   required?: boolean;
-}) {
+}
+
+export function TextField(props: ControlProps & { type?: 'text' | 'date' | 'number' | 'search' }) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint}>
       {(control) => (
@@ -62,15 +64,7 @@ export function TextField(props: {
   );
 }
 
-export function TextArea(props: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
-  name?: string;
-  required?: boolean;
-}) {
+export function TextArea(props: ControlProps) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint}>
       {(control) => (
@@ -87,15 +81,9 @@ export function TextArea(props: {
   );
 }
 
-export function SelectField(props: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-  error?: string;
-  hint?: string;
-  name?: string;
-}) {
+export function SelectField(
+  props: Omit<ControlProps, 'required'> & { options: readonly { value: string; label: string }[] },
+) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint}>
       {(control) => (
