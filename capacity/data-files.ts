@@ -7,10 +7,21 @@ export const DATA_DIR = join(CAPACITY_DIR, 'data');
 
 const positive = z.number().positive();
 
+/** Whether a stored copy of a page states a value: the AWS page itself, only a secondary page, or none found. */
+const verificationSchema = z.object({
+  status: z.enum(['verified', 'secondary', 'unverified']),
+  source: z.url(),
+  note: z.string(),
+});
+/** Per value, keyed by its path in the file (`lambda.memoryMaxMB`). */
+const verificationsSchema = z.record(z.string(), verificationSchema);
+
 export const limitsSchema = z.object({
   region: z.string(),
   takenOn: z.string(),
+  checkedOn: z.string(),
   sources: z.record(z.string(), z.url()),
+  verification: verificationsSchema,
   lambda: z.object({
     memoryMaxMB: positive,
     memoryPerVcpuMB: positive,
@@ -53,7 +64,9 @@ export const pricesSchema = z.object({
   region: z.string(),
   currency: z.string(),
   takenOn: z.string(),
+  checkedOn: z.string(),
   sources: z.record(z.string(), z.url()),
+  verification: verificationsSchema,
   lambda: z.object({
     requestPerMillion: positive,
     gbSecond: positive,
