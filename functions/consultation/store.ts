@@ -1,12 +1,6 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodePageCursor, encodePageCursor } from '../shared/page-cursor';
+import { putVersioned, transactVersioned, versionedPut } from '../shared/versioned-put';
 import { type AccessRequest, awaitsDecision, TERMINAL_STATUSES } from './domain/access-request';
 import type { Consultation } from './domain/consultation';
 import { conflict } from './domain/errors';
@@ -48,20 +42,9 @@ export class DynamoConsultationStore implements ConsultationStore {
   }
 
   async saveConsultation(next: Consultation, expectedVersion: number): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.consultationItem(next),
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':v': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw staleWrite('consultation');
-      throw error;
-    }
+    await putVersioned(this.client, this.tableName, this.consultationItem(next), expectedVersion, () =>
+      staleWrite('consultation'),
+    );
   }
 
   async createRequest(
@@ -69,33 +52,20 @@ export class DynamoConsultationStore implements ConsultationStore {
     consultation: Consultation,
     expectedVersion: number,
   ): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: this.requestItem(request),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: this.consultationItem(consultation),
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':v': expectedVersion },
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) throw staleWrite('consultation');
-      throw error;
-    }
+    await transactVersioned(
+      this.client,
+      [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: this.requestItem(request),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        versionedPut(this.tableName, this.consultationItem(consultation), expectedVersion),
+      ],
+      () => staleWrite('consultation'),
+    );
   }
 
   async getRequest(id: string): Promise<AccessRequest | undefined> {
@@ -106,20 +76,9 @@ export class DynamoConsultationStore implements ConsultationStore {
   }
 
   async saveRequest(next: AccessRequest, expectedVersion: number): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.requestItem(next),
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':v': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw staleWrite('access request');
-      throw error;
-    }
+    await putVersioned(this.client, this.tableName, this.requestItem(next), expectedVersion, () =>
+      staleWrite('access request'),
+    );
   }
 
   async listPending(

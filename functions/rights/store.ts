@@ -1,15 +1,10 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { recordKey } from '../mid/domain/links';
 import type { RecordRef } from '../mid/domain/types';
 import { Conflict } from '../shared/errors';
 import { decodePageCursor, encodePageCursor } from '../shared/page-cursor';
+import { putVersioned, transactVersioned, versionedPut } from '../shared/versioned-put';
 import type { Notification } from './domain/notifications';
 import type { Page, RightsStore } from './domain/ports';
 import type { DataSubjectRequest, OriginInstruction } from './domain/request';
@@ -55,18 +50,9 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
   }
 
   async saveRequest(next: DataSubjectRequest, expectedVersion: number): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: requestItem(next),
-          ...versionCondition(expectedVersion),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw staleWrite('request');
-      throw error;
-    }
+    await putVersioned(this.client, this.tableName, requestItem(next), expectedVersion, () =>
+      staleWrite('request'),
+    );
   }
 
   async saveAnswer(
@@ -75,35 +61,24 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
     instructions: OriginInstruction[],
   ): Promise<void> {
     if (instructions.length > 99) throw new Error('more origin records than one transaction holds');
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: requestItem(next),
-                ...versionCondition(expectedVersion),
-              },
+    await transactVersioned(
+      this.client,
+      [
+        versionedPut(this.tableName, requestItem(next), expectedVersion),
+        ...instructions.map((instruction) => ({
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              pk: instructionPartition(instruction.system),
+              sk: `${instruction.issuedAt}#${instruction.reference}#${instruction.recordId}`,
+              instruction,
+              expiresAt: expiry(instruction.issuedAt),
             },
-            ...instructions.map((instruction) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  pk: instructionPartition(instruction.system),
-                  sk: `${instruction.issuedAt}#${instruction.reference}#${instruction.recordId}`,
-                  instruction,
-                  expiresAt: expiry(instruction.issuedAt),
-                },
-              },
-            })),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) throw staleWrite('request');
-      throw error;
-    }
+          },
+        })),
+      ],
+      () => staleWrite('request'),
+    );
   }
 
   async listOpen(memberState: string, page: { limit: number; cursor?: string }) {
@@ -149,18 +124,9 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
   }
 
   async saveNotification(next: Notification, expectedVersion: number): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: notificationItem(next),
-          ...versionCondition(expectedVersion),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw staleWrite('notification');
-      throw error;
-    }
+    await putVersioned(this.client, this.tableName, notificationItem(next), expectedVersion, () =>
+      staleWrite('notification'),
+    );
   }
 
   async listNotifications(
@@ -256,14 +222,6 @@ function notificationItem(notification: Notification) {
 }
 
 const expiry = (from: string) => Math.floor(Date.parse(from) / 1000) + RIGHTS_RETENTION_DAYS * DAY_SECONDS;
-
-function versionCondition(expectedVersion: number) {
-  return {
-    ConditionExpression: '#v = :v',
-    ExpressionAttributeNames: { '#v': 'version' },
-    ExpressionAttributeValues: { ':v': expectedVersion },
-  };
-}
 
 function staleWrite(what: string) {
   return new Conflict(`the ${what} was changed concurrently; read it again`);
