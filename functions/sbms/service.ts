@@ -1,6 +1,5 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { tracer } from '../shared/powertools';
@@ -42,18 +41,11 @@ export function sbmsService(): Promise<SbmsService> {
 
 export const shardOfFile = () => shardOfRecord(loadConfig().SBMS_SHARDS);
 
-/**
- * `SBMS_SHARD_FUNCTION` (set by CDK): each shard is searched by invoking the shard worker function,
- * so shards live in their own function instances; `{shard}` in the name selects one function per
- * shard. Unset (local platform, tests): every shard runs in this process.
- */
-const shardFunctionEnv = z.object({ SBMS_SHARD_FUNCTION: z.string().min(1).optional() });
-
 async function startService(): Promise<SbmsService> {
   const config = loadConfig();
   const feed = new DynamoTemplateFeed(dynamo, config.CIR_TABLE);
-  const { SBMS_SHARD_FUNCTION } = shardFunctionEnv.parse(process.env);
-  if (SBMS_SHARD_FUNCTION) return lambdaService(config.SBMS_SHARDS, SBMS_SHARD_FUNCTION, feed);
+  // With a shard function, shards live in their own function instances; without, in this process.
+  if (config.SBMS_SHARD_FUNCTION) return lambdaService(config.SBMS_SHARDS, config.SBMS_SHARD_FUNCTION, feed);
   const gallery: InProcessGallery = await startInProcessGallery({
     shardCount: config.SBMS_SHARDS,
     config: DEFAULT_SBMS_CONFIG,

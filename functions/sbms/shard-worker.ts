@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
-import { z } from 'zod';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { logger } from '../shared/powertools';
@@ -59,18 +58,15 @@ export function createShardWorker(options: ShardWorkerOptions) {
   };
 }
 
-const workerEnv = z.object({ SBMS_RESIDENT_SHARDS: z.coerce.number().int().min(1).default(1) });
-
 function workerFromEnv() {
   const config = loadConfig();
-  const { SBMS_RESIDENT_SHARDS } = workerEnv.parse(process.env);
   const feed = new DynamoTemplateFeed(dynamo, config.CIR_TABLE);
   const snapshots = config.SBMS_SNAPSHOT_BUCKET
     ? new S3SnapshotStore(new S3Client({}), config.SBMS_SNAPSHOT_BUCKET)
     : new InMemorySnapshotStore();
   return createShardWorker({
     start: (shardId) => ShardRuntime.start(shardId, { config: DEFAULT_SBMS_CONFIG, fusion, snapshots, feed }),
-    residentShards: SBMS_RESIDENT_SHARDS,
+    residentShards: config.SBMS_RESIDENT_SHARDS,
     snapshotAfterChanges: SNAPSHOT_AFTER_CHANGES,
   });
 }

@@ -1,4 +1,23 @@
 import { z } from 'zod';
+import { ESP_SOURCES } from './systems';
+
+/** A variable holding JSON, parsed and then checked against `schema`. */
+function jsonVariable<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .min(1)
+    .transform((raw, context) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const espSource = z.enum(ESP_SOURCES);
 
 /**
  * The one place functions read their environment. Only the CDK app (and the local platform, which
@@ -12,6 +31,13 @@ const configSchema = z.object({
   STAGE: z.string().default('local'),
   /** Number of sBMS gallery shards (fixed for the life of a deployment; see docs/sbms.md). */
   SBMS_SHARDS: z.coerce.number().int().min(1).max(4096).default(2),
+  /**
+   * Set by CDK: the shard worker function that searches each shard (`{shard}` in the name selects
+   * one function per shard). Unset (local platform, tests): every shard runs in the calling process.
+   */
+  SBMS_SHARD_FUNCTION: z.string().min(1).optional(),
+  /** Shard worker: how many shards one instance keeps loaded (least recently used is evicted). */
+  SBMS_RESIDENT_SHARDS: z.coerce.number().int().min(1).max(4096).default(1),
   /** Where shard snapshots go: an S3 bucket in AWS, a directory locally; neither: rebuilt from the CIR. */
   SBMS_SNAPSHOT_BUCKET: z.string().min(1).optional(),
   SBMS_SNAPSHOT_DIR: z.string().min(1).optional(),
@@ -19,9 +45,21 @@ const configSchema = z.object({
   CENTRAL_SYSTEMS_TABLE: z.string().min(1).optional(),
   /** ESP: time budget of each source in ms, and per-system overrides as JSON (`{"EUROPOL":3000}`). */
   ESP_BUDGET_MS: z.coerce.number().int().min(1).max(30_000).default(2000),
-  ESP_SYSTEM_BUDGETS_MS: z.string().min(1).optional(),
+  ESP_SYSTEM_BUDGETS_MS: jsonVariable(
+    z.partialRecord(espSource, z.number().int().min(1).max(30_000)),
+  ).default({}),
   /** ESP: latency/failure injected into sources, JSON per system (local demos and tests; docs/esp.md). */
-  ESP_FAULTS: z.string().min(1).optional(),
+  ESP_FAULTS: jsonVariable(
+    z.partialRecord(
+      espSource,
+      z.strictObject({
+        latencyMs: z.number().min(0).max(600_000).optional(),
+        jitterMs: z.number().min(0).max(600_000).optional(),
+        errorRate: z.number().min(0).max(1).optional(),
+        hang: z.boolean().optional(),
+      }),
+    ),
+  ).default({}),
   /**
    * Consultation (Art 22): its table, its state machine, and the durations the workflow applies
    * (seconds, at most 20 days each: the execution is bounded at 90 days, and a Node timer at 24.8).
@@ -54,8 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (cached && env === process.env) return cached;
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const missing = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
-    throw new Error(`function configuration incomplete: ${missing}`);
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`function configuration incomplete or invalid: ${problems.join('; ')}`);
   }
   if (env === process.env) cached = parsed.data;
   return parsed.data;
