@@ -180,10 +180,11 @@ export class InteropApi extends Construct {
    * Lets a browser app served from `origin` (the terminal web app's CloudFront URL) call the API:
    * a preflight (OPTIONS, MOCK, anonymous) on every route resource, answering that one origin only,
    * and the `Access-Control-Allow-Origin` header on API Gateway's own error replies, so that the app
-   * can read a 401 or a throttling error. The functions add the header to their replies
-   * (`CORS_ALLOWED_ORIGIN`, set by the platform stack).
+   * can read a 401 or a throttling error, and on the firewall's 429. The functions add the header
+   * to their replies (`CORS_ALLOWED_ORIGIN`, set by the platform stack).
    */
   allowOrigin(origin: string): void {
+    this.firewall?.allowOrigin(origin);
     for (const response of this.gatewayResponses) {
       (response.node.defaultChild as CfnGatewayResponse).addPropertyOverride(
         'ResponseParameters.gatewayresponse\\.header\\.Access-Control-Allow-Origin',

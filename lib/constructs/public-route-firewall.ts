@@ -17,16 +17,21 @@ export interface PublicRouteFirewallProps {
  * An AWS WAF web ACL on the API stage with one rate-based rule per source IP, scoped down to the
  * public routes (method and path, derived from the route table), so that an authority behind a
  * shared address is never throttled by the rights portal's limit. Blocked requests get a 429 with
- * `Retry-After`, like the local platform's token bucket.
+ * `Retry-After`, like the local platform's token bucket, and, once `allowOrigin` names the portal's
+ * origin, the CORS headers that let the portal read it.
  */
 export class PublicRouteFirewall extends Construct {
   public readonly webAcl: CfnWebACL;
+  private readonly limit: number;
+  private readonly windowSec: number;
+  private readonly scopeDownStatement: CfnWebACL.StatementProperty;
 
   constructor(scope: Construct, id: string, props: PublicRouteFirewallProps) {
     super(scope, id);
-    const windowSec = props.evaluationWindowSec ?? 300;
+    this.limit = props.limit ?? 100;
+    this.windowSec = props.evaluationWindowSec ?? 300;
     const matches = props.publicRoutes.map(routeMatch);
-    const scopeDownStatement = matches.length === 1 ? matches[0] : { orStatement: { statements: matches } };
+    this.scopeDownStatement = matches.length === 1 ? matches[0]! : { orStatement: { statements: matches } };
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
       description: 'Rate limit per source address on the public routes, the data-subject requests',
@@ -37,38 +42,56 @@ export class PublicRouteFirewall extends Construct {
         // Sampled requests would keep addresses and headers of persons using the portal.
         sampledRequestsEnabled: false,
       },
-      rules: [
-        {
-          name: 'public-routes-rate-per-ip',
-          priority: 0,
-          statement: {
-            rateBasedStatement: {
-              limit: props.limit ?? 100,
-              evaluationWindowSec: windowSec,
-              aggregateKeyType: 'IP',
-              scopeDownStatement,
-            },
-          },
-          action: {
-            block: {
-              customResponse: {
-                responseCode: 429,
-                responseHeaders: [{ name: 'retry-after', value: String(windowSec) }],
-              },
-            },
-          },
-          visibilityConfig: {
-            cloudWatchMetricsEnabled: true,
-            metricName: 'public-routes-rate-per-ip',
-            sampledRequestsEnabled: false,
-          },
-        },
-      ],
+      rules: [this.rateRule()],
     });
     new CfnWebACLAssociation(this, 'StageAssociation', {
       resourceArn: props.stage.stageArn,
       webAclArn: this.webAcl.attrArn,
     });
+  }
+
+  /**
+   * Lets the portal served from `origin` read the 429 and its `Retry-After`: without these headers
+   * the browser withholds WAF's reply, and the portal can only say the service cannot be reached.
+   */
+  allowOrigin(origin: string): void {
+    this.webAcl.rules = [this.rateRule(origin)];
+  }
+
+  private rateRule(origin?: string): CfnWebACL.RuleProperty {
+    return {
+      name: 'public-routes-rate-per-ip',
+      priority: 0,
+      statement: {
+        rateBasedStatement: {
+          limit: this.limit,
+          evaluationWindowSec: this.windowSec,
+          aggregateKeyType: 'IP',
+          scopeDownStatement: this.scopeDownStatement,
+        },
+      },
+      action: {
+        block: {
+          customResponse: {
+            responseCode: 429,
+            responseHeaders: [
+              { name: 'retry-after', value: String(this.windowSec) },
+              ...(origin
+                ? [
+                    { name: 'access-control-allow-origin', value: origin },
+                    { name: 'access-control-expose-headers', value: 'retry-after' },
+                  ]
+                : []),
+            ],
+          },
+        },
+      },
+      visibilityConfig: {
+        cloudWatchMetricsEnabled: true,
+        metricName: 'public-routes-rate-per-ip',
+        sampledRequestsEnabled: false,
+      },
+    };
   }
 }
 

@@ -40,7 +40,11 @@ describe("data subjects' rights: public routes and the Rights table", () => {
       DefaultAction: object;
       Rules: {
         Statement: { RateBasedStatement: Record<string, unknown> };
-        Action: { Block: { CustomResponse: { ResponseCode: number } } };
+        Action: {
+          Block: {
+            CustomResponse: { ResponseCode: number; ResponseHeaders: { Name: string; Value: unknown }[] };
+          };
+        };
       }[];
     };
     expect(acl.Scope).toBe('REGIONAL');
@@ -49,6 +53,23 @@ describe("data subjects' rights: public routes and the Rights table", () => {
     const rate = acl.Rules[0]!.Statement.RateBasedStatement;
     expect(rate).toMatchObject({ AggregateKeyType: 'IP', Limit: 100, EvaluationWindowSec: 300 });
     expect(acl.Rules[0]!.Action.Block.CustomResponse.ResponseCode).toBe(429);
+    // The portal (same origin as the web app) can read the 429 and its Retry-After: without CORS
+    // headers the browser withholds WAF's reply and the portal says the service cannot be reached.
+    const origins = new Set(
+      Object.values(resourcesOfType(built.platformTemplate, 'AWS::Lambda::Function'))
+        .map(
+          (fn) =>
+            (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables,
+        )
+        .filter((variables) => variables?.CORS_ALLOWED_ORIGIN !== undefined)
+        .map((variables) => JSON.stringify(variables!.CORS_ALLOWED_ORIGIN)),
+    );
+    expect(origins.size).toBe(1);
+    expect(acl.Rules[0]!.Action.Block.CustomResponse.ResponseHeaders).toEqual([
+      { Name: 'retry-after', Value: '300' },
+      { Name: 'access-control-allow-origin', Value: JSON.parse([...origins][0]!) },
+      { Name: 'access-control-expose-headers', Value: 'retry-after' },
+    ]);
     // Scoped down to exactly the public routes: method and path pattern of each.
     const scoped = (rate.ScopeDownStatement as { OrStatement: { Statements: unknown[] } }).OrStatement
       .Statements;
