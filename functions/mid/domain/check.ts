@@ -94,7 +94,7 @@ export async function checkRecord(file: IndividualFile, ports: CheckPorts): Prom
 
   for (const candidate of candidates.values()) {
     const pair = [file.ref, candidate.file.ref] as const;
-    const existing = await changes.get(linkIdFor(...pair));
+    const existing = await changes.between(...pair);
     const evidence = compareFiles(file, candidate, ports.compareIdentities, at);
     const next = nextLinkState(existing, pair, evidence, responsibleAuthority(file, candidate.file), at);
     if (next === 'unchanged') continue;

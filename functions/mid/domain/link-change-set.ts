@@ -1,5 +1,5 @@
 import type { LinkRepository, LinkWrite } from './link-repository';
-import { type Link, sameRecord } from './links';
+import { type Link, linkIdFor, recordKey, sameRecord } from './links';
 import type { RecordRef } from './types';
 
 export interface ChangeSummary {
@@ -17,6 +17,8 @@ export class LinkChangeSet {
   private readonly original = new Map<string, Link | undefined>();
   /** Pending state (null: to be deleted). */
   private readonly pending = new Map<string, Link | null>();
+  /** Files whose links `listByRecord` has read, all of them: a link of theirs not read then is not stored. */
+  private readonly listed = new Set<string>();
 
   constructor(private readonly repository: LinkRepository) {}
 
@@ -25,10 +27,22 @@ export class LinkChangeSet {
     return this.current(linkId);
   }
 
+  /**
+   * The link between two files, read only when neither file's links were listed. Not reading it again
+   * is safe: a link stored since the listing makes the commit fail on its expected version.
+   */
+  async between(a: RecordRef, b: RecordRef): Promise<Link | undefined> {
+    const linkId = linkIdFor(a, b);
+    if (!this.original.has(linkId) && (this.listed.has(recordKey(a)) || this.listed.has(recordKey(b))))
+      this.original.set(linkId, undefined);
+    return this.get(linkId);
+  }
+
   async listByRecord(ref: RecordRef): Promise<Link[]> {
     for (const link of await this.repository.listByRecord(ref)) {
       if (!this.original.has(link.linkId)) this.original.set(link.linkId, link);
     }
+    this.listed.add(recordKey(ref));
     const ids = [...this.original.keys(), ...this.pending.keys()];
     return [...new Set(ids)]
       .map((linkId) => this.current(linkId))
