@@ -94,9 +94,14 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   // One sBMS shard per instance: catches its shard up from the CIR's template feed (gsi2) and keeps
   // its snapshot in S3. Invoked only by the sBMS, ESP and MID consumer functions.
   'sbms-shard-worker': { tables: { [CIR_TABLE.name]: 'read' }, snapshots: 'readWrite' },
-  // Re-enqueues MID checks whose outbox marker is older than the grace period.
+  // Re-enqueues MID checks whose outbox marker is older than the grace period; notifies the link
+  // changes left in the notifications' outbox (Links table) and clears them (functions/rights/notifier.ts).
   'cir-outbox-sweeper': {
-    tables: { [CIR_TABLE.name]: 'readWrite' },
+    tables: {
+      [CIR_TABLE.name]: 'readWrite',
+      [LINKS_TABLE.name]: 'readWrite',
+      [RIGHTS_TABLE.name]: 'append',
+    },
     queues: { [MID_CHECK_QUEUE.name]: 'send' },
   },
   // Art 22 consultation and Art 20 identity checks: searches the CIR (identity data; biometrics via

@@ -140,9 +140,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       },
       onError: (error) => log(`MID consumer: ${(error as Error).message}`),
     });
-    const { sweepPendingChecks } = await import('../functions/cir/outbox-sweeper');
+    const { sweepOutboxes } = await import('../functions/cir/outbox-sweeper');
     sweeper = setInterval(() => {
-      sweepPendingChecks().catch((error: unknown) => log(`outbox sweeper: ${(error as Error).message}`));
+      sweepOutboxes().catch((error: unknown) => log(`outbox sweeper: ${(error as Error).message}`));
     }, SWEEP_INTERVAL_MS);
   };
   await startWorkers();

@@ -1,3 +1,4 @@
+import { sweepNotificationOutbox } from '../rights/notifier';
 import { logger } from '../shared/powertools';
 import { cirDependencies } from './dependencies';
 
@@ -17,6 +18,9 @@ export async function sweepPendingChecks(now = new Date()): Promise<number> {
   return pending.length;
 }
 
-export const handler = async (): Promise<{ reEnqueued: number }> => ({
-  reEnqueued: await sweepPendingChecks(),
-});
+/** Both outboxes: MID checks whose message was lost, and link changes not notified after their commit. */
+export async function sweepOutboxes(): Promise<{ reEnqueued: number; notifiedChanges: number }> {
+  return { reEnqueued: await sweepPendingChecks(), notifiedChanges: await sweepNotificationOutbox() };
+}
+
+export const handler = sweepOutboxes;

@@ -1,5 +1,5 @@
 import { DynamoCirStore } from '../cir/store';
-import { notifyingLinkWrites } from '../rights/notifier';
+import { notificationOutboxItems, notifyingLinkWrites } from '../rights/notifier';
 import { sbmsService, shardOfFile, thresholds } from '../sbms/service';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
@@ -27,7 +27,9 @@ export function midDependencies() {
     cir: new DynamoCirStore(dynamo, config.CIR_TABLE, shardOfFile()),
     // Link writes are counted for the CRRS (created, colour changes, yellow durations), and red and
     // white links notified to the persons concerned (Arts 32(4), 33(3); functions/rights/notifier.ts).
-    links: notifyingLinkWrites(countingLinkWrites(new DynamoLinkRepository(dynamo, config.LINKS_TABLE))),
+    links: notifyingLinkWrites(
+      countingLinkWrites(new DynamoLinkRepository(dynamo, config.LINKS_TABLE, notificationOutboxItems)),
+    ),
   };
   return cached;
 }

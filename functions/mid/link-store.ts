@@ -24,11 +24,13 @@ const linkKey = (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' });
 /**
  * Links over DynamoDB (LINKS_TABLE in lib/resources.ts): one item per link holding the identity
  * confirmation file, one membership item per linked file, and the yellow queue as a sparse GSI.
+ * `outbox` adds items to each change's transaction (the notifications' outbox, functions/rights/notifier.ts).
  */
 export class DynamoLinkRepository implements LinkRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly outbox: (writes: readonly LinkWrite[]) => TransactItem[] = () => [],
   ) {}
 
   async get(linkId: string): Promise<Link | undefined> {
@@ -90,7 +92,7 @@ export class DynamoLinkRepository implements LinkRepository {
     if (!writes.length) return;
     const deleted = await this.getMany(writes.filter((w) => w.kind === 'delete').map((w) => w.linkId));
     const recordsOf = new Map(deleted.map((link) => [link.linkId, link.records]));
-    const items = writes.flatMap((write) => this.itemsFor(write, recordsOf));
+    const items = [...writes.flatMap((write) => this.itemsFor(write, recordsOf)), ...this.outbox(writes)];
     if (items.length > MAX_TRANSACTION_ITEMS) {
       throw new Error(`a link change of ${items.length} items exceeds one transaction`);
     }

@@ -118,7 +118,8 @@ describe('which link changes are notified (Arts 32(4), 33(3))', () => {
       },
     };
     const reader = { files: async () => [] };
-    const notifier = linkNotifier(store, reader, PORTAL);
+    const outbox = { items: () => [], pending: async () => [], clear: async () => {} };
+    const notifier = linkNotifier(store, reader, outbox, PORTAL);
     const writes = [put([entry('2026-03-01T08:00:00Z', null, 'white', 'SIN-A')], 0)];
     await notifier.linkWrites(writes);
     await notifier.linkWrites(writes);
