@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VersionConflict } from '../../../functions/mid/domain/errors';
 import { InMemoryLinkRepository } from '../../../functions/mid/domain/in-memory-link-repository';
+import { LinkChangeSet } from '../../../functions/mid/domain/link-change-set';
 import { type Link, linkIdFor, newLink } from '../../../functions/mid/domain/links';
 import type { LinkColour } from '../../../functions/mid/domain/types';
 import { comparison, ref } from './links-world';
@@ -101,5 +102,44 @@ describe('in-memory link repository', () => {
     const second = await repository.listYellowByAuthority('EES:DE', { limit: 2, cursor: first.nextCursor });
     expect(second.links.map((link) => link.records[0].recordId)).toEqual(['late']);
     expect(second.nextCursor).toBeUndefined();
+  });
+});
+
+describe('link change set', () => {
+  /** An in-memory repository that counts reads of single links. */
+  class CountingRepository extends InMemoryLinkRepository {
+    gets = 0;
+    override async get(linkId: string) {
+      this.gets++;
+      return super.get(linkId);
+    }
+  }
+
+  it("reads a link between two files only when neither file's links were listed", async () => {
+    const repository = new CountingRepository();
+    const stored = aLink('p', 'yellow', '2026-01-01T00:00:00.000Z');
+    await repository.write([{ kind: 'put', link: stored, expectedVersion: 0 }]);
+    const changes = new LinkChangeSet(repository);
+    await changes.listByRecord(ref('EES', 'p'));
+
+    expect((await changes.between(ref('EES', 'p'), ref('VIS', 'p')))?.linkId).toBe(stored.linkId);
+    expect(await changes.between(ref('VIS', 'q'), ref('EES', 'p'))).toBeUndefined();
+    expect(repository.gets).toBe(0);
+
+    expect(await changes.between(ref('EES', 'x'), ref('VIS', 'y'))).toBeUndefined();
+    expect(repository.gets).toBe(1);
+  });
+
+  it('fails the commit when a link taken as absent from a listing was stored since', async () => {
+    const repository = new CountingRepository();
+    const changes = new LinkChangeSet(repository);
+    await changes.listByRecord(ref('EES', 'r'));
+    const absent = await changes.between(ref('EES', 'r'), ref('VIS', 'r'));
+    expect(absent).toBeUndefined();
+    await repository.write([
+      { kind: 'put', link: aLink('r', 'yellow', '2026-01-01T00:00:00.000Z'), expectedVersion: 0 },
+    ]);
+    changes.put(aLink('r', 'white', '2026-01-02T00:00:00.000Z'));
+    await expect(changes.commit()).rejects.toBeInstanceOf(VersionConflict);
   });
 });
