@@ -12,7 +12,13 @@ import { generatePeople } from '../../../local/synthetic/people';
 import { deliveringTwice } from '../../support/duplicate-delivery';
 import { freePort } from '../../support/free-port';
 import { inBatches } from '../../support/fuzz';
-import { linksAndProblems, midCheckEntries, scanAll } from '../../support/mid-integrity';
+import {
+  checkKey,
+  checksPerVersion,
+  linksAndProblems,
+  midCheckEntries,
+  scanAll,
+} from '../../support/mid-integrity';
 import { eventually } from '../../support/platform-context';
 import { dynamoClient } from '../../support/table-snapshot';
 
@@ -37,7 +43,7 @@ beforeAll(async () => {
     prefix: 'dup',
     workers: true,
     // One poller: the copies of a message never overlap (two consumers handling one message at the
-    // same moment is a different fault: docs/reliability.md).
+    // same moment: concurrent-delivery.test.ts).
     midConsumers: 1,
     wrapConsumer: duplicates.wrap,
   });
@@ -132,16 +138,12 @@ describe('every MID check message delivered twice', () => {
     expect(counts.filter((n) => n < 2 || n % 2 !== 0)).toEqual([]);
 
     // One completed check, with its one log entry, per record version; the last version of each record checked.
-    const entries = await midCheckEntries(client, platform.env.AUDIT_TABLE!);
-    const perVersion = new Map<string, number>();
-    for (const entry of entries) {
-      const key = `${entry.record.system}/${entry.record.recordId}@${entry.version}`;
-      perVersion.set(key, (perVersion.get(key) ?? 0) + 1);
-    }
+    const perVersion = checksPerVersion(await midCheckEntries(client, platform.env.AUDIT_TABLE!));
     expect([...perVersion].filter(([, n]) => n !== 1)).toEqual([]);
-    const latest = new Map(written.map((w) => [`${w.system}/${w.recordId}`, 1]));
-    for (const u of updated) if (u) latest.set(`${u.system}/${u.recordId}`, 2);
-    expect([...latest].filter(([ref, version]) => !perVersion.has(`${ref}@${version}`))).toEqual([]);
+    const latest = new Map(
+      [...written, ...updated].filter((w) => w !== undefined).map((w) => [`${w.system}/${w.recordId}`, w]),
+    );
+    expect([...latest.values()].filter((w) => !perVersion.has(checkKey(w, w.version)))).toEqual([]);
 
     // No link twice.
     const { links, problems } = await linksAndProblems(client, platform.env.LINKS_TABLE!);
