@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller, eventually, platformContext } from '../../support/platform-context';
 import { openBrowser, screenshot, signIn } from './browser';
@@ -6,6 +7,16 @@ import { originSystem, uniqueSurname } from './fixtures';
 
 const context = platformContext();
 const surname = uniqueSurname('WEBSEARCH');
+
+/** Searches the loaded person by surname, first name and date of birth, and waits for the results. */
+async function searchForLindiwe(page: Page) {
+  await page.goto(`${context.url}/search`);
+  await page.getByLabel('Surname(s)').fill(surname);
+  await page.getByLabel('First name(s)').fill('LINDIWE');
+  await page.getByLabel('Date of birth').fill('1984-03-17');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('heading', { name: 'Results' }).waitFor();
+}
 
 describe('web app: search portal', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -68,12 +79,7 @@ describe('web app: search portal', () => {
 
   it('a search with a hit: one card per system with its status and time, the CIR hit shown', async () => {
     const page = await signIn(browser.context, context.url, 'asylum-eva');
-    await page.goto(`${context.url}/search`);
-    await page.getByLabel('Surname(s)').fill(surname);
-    await page.getByLabel('First name(s)').fill('LINDIWE');
-    await page.getByLabel('Date of birth').fill('1984-03-17');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    await searchForLindiwe(page);
     const cards = page.locator('li.source-card');
     expect(await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-source')))).toEqual([
       'CIR',
@@ -97,12 +103,7 @@ describe('web app: search portal', () => {
 
   it('a search with a source down: that system is unavailable, the others still answer', async () => {
     const page = await signIn(browser.context, context.url, 'sirene-jan');
-    await page.goto(`${context.url}/search`);
-    await page.getByLabel('Surname(s)').fill(surname);
-    await page.getByLabel('First name(s)').fill('LINDIWE');
-    await page.getByLabel('Date of birth').fill('1984-03-17');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    await searchForLindiwe(page);
     // The e2e platform runs with ESP_FAULTS making EUROPOL fail (test/e2e/global-setup.ts).
     const europol = page.locator('li.source-card[data-source="EUROPOL"]');
     expect(await europol.locator('.badge').textContent()).toBe('Unavailable');
