@@ -1,9 +1,10 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import type { AuditQuery, AuditVerification, ChainedAuditEntry } from '../api/types';
 import { useSignedIn } from '../session-context';
 import { ErrorMessage, fieldError, Loading, Notice } from '../ui/feedback';
 import { DayRangeFields, TextField } from '../ui/fields';
 import { formatTime } from '../ui/format';
+import { usePagedList } from '../ui/paged-list';
 import { usePageTitle } from '../ui/router';
 import { useSubmission } from '../ui/submission';
 
@@ -14,30 +15,20 @@ export function AuditLog() {
   usePageTitle('Audit log');
   const { api } = useSignedIn();
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [entries, setEntries] = useState<ChainedAuditEntry[]>();
-  const [cursor, setCursor] = useState<string>();
-  const [error, setError] = useState<unknown>();
-
-  const search = useCallback(
-    async (applied: Filters, after?: string) => {
-      setError(undefined);
-      try {
-        const page = await api.listAudit({ ...applied, limit: 50, cursor: after });
-        setEntries((old) => (after ? [...(old ?? []), ...page.entries] : page.entries));
-        setCursor(page.cursor);
-      } catch (caught) {
-        setError(caught);
-      }
+  // The filters of the list shown: "Older entries" pages on with these, not with unapplied edits.
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const fetchPage = useCallback(
+    async (cursor?: string) => {
+      const page = await api.listAudit({ ...applied, limit: 50, cursor });
+      return { items: page.entries, cursor: page.cursor };
     },
-    [api],
+    [api, applied],
   );
-  useEffect(() => {
-    void search(EMPTY);
-  }, [search]);
+  const { items: entries, error, more } = usePagedList<ChainedAuditEntry>(fetchPage);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void search(filters);
+    setApplied({ ...filters });
   };
   const set = (key: keyof Filters) => (value: string) => setFilters((old) => ({ ...old, [key]: value }));
 
@@ -107,8 +98,8 @@ export function AuditLog() {
               ))}
             </tbody>
           </table>
-          {cursor && (
-            <button type="button" className="secondary" onClick={() => void search(filters, cursor)}>
+          {more && (
+            <button type="button" className="secondary" onClick={more}>
               Older entries
             </button>
           )}
