@@ -9,6 +9,7 @@ import type { ShardRuntime } from '../functions/sbms/domain/shard-runtime';
 import type { Candidate, Probe } from '../functions/sbms/domain/types';
 import { LambdaShardClient } from '../functions/sbms/lambda-shard-client';
 import { createShardWorker } from '../functions/sbms/shard-worker';
+import { codeScan } from './code-scan';
 import type { SbmsMeasurement, ShardMeasurement } from './measured-file';
 import { settledBytes } from './memory';
 
@@ -30,24 +31,40 @@ interface MeasuredShard {
 
 /**
  * One shard per size, each a gallery of its own (bench sbms's generator, shard size = gallery size),
- * searched by the same kind of probes as bench sbms (new captures of enrolled persons, 10% non-enrolled).
- * The searches are interleaved across sizes (probe i on every shard, in a rotating order), so that load
- * from other work on the machine falls on all sizes alike.
+ * searched by the same kind of probes as bench sbms (new captures of enrolled persons, 10% non-enrolled),
+ * and the scan alone over random codes at `scanSizes`. The searches are interleaved across sizes (probe i
+ * on every shard, in a rotating order) and each round also times one scan of every scan size, so that
+ * load from other work on the machine falls on all sizes and on both kinds of timing alike.
  */
-export async function measureShards(sizes: readonly number[], probeCount: number, seed = 1) {
+export async function measureShards(
+  sizes: readonly number[],
+  scanSizes: readonly number[],
+  probeCount: number,
+  seed = 1,
+) {
   const shards: MeasuredShard[] = [];
   for (const templates of sizes) shards.push(await loadShard(templates, probeCount, seed));
+  progress(`sbms: random codes for the scan alone at ${scanSizes.join(', ')}`);
+  const scans = scanSizes.map((templates) => ({
+    scan: codeScan(templates, DEFAULT_SBMS_CONFIG.shortlist, seed),
+    scanMs: [] as number[],
+  }));
 
-  progress(`sbms: ${probeCount} searches on each of ${sizes.length} shards, interleaved`);
+  progress(`sbms: ${probeCount} searches on each of ${sizes.length} shards, interleaved with the scans`);
   for (const shard of shards) {
     for (const probe of shard.probes.slice(0, WARM_UP)) await shard.runtime.search(probe, { topK: TOP_K });
   }
+  for (const { scan } of scans) for (let i = 0; i < WARM_UP; i++) scan.scan();
   for (let i = 0; i < probeCount; i++) {
     for (let j = 0; j < shards.length; j++) {
       const shard = shards[(i + j) % shards.length]!;
       const started = performance.now();
       await shard.runtime.search(shard.probes[i]!, { topK: TOP_K });
       shard.searchMs.push(performance.now() - started);
+    }
+    for (let j = 0; j < scans.length; j++) {
+      const scan = scans[(i + j) % scans.length]!;
+      scan.scanMs.push(scan.scan.scan());
     }
     if ((i + 1) % 100 === 0) progress(`sbms: ${i + 1}/${probeCount}`);
   }
@@ -68,6 +85,7 @@ export async function measureShards(sizes: readonly number[], probeCount: number
         residentBytes: shard.residentBytes,
       }),
     ),
+    scans: scans.map(({ scan, scanMs }) => ({ templates: scan.templates, scanMs: scanMs.map(roundMs) })),
     invokePathOverheadMs: invokePathOverheadMs.map(roundMs),
     mergeMs: mergeMs.map(roundMs),
     mergeShards: MERGE_SHARDS,

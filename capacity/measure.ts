@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { progress } from '../bench/args';
 import { run as runEspBench } from '../bench/esp';
+import { SCAN_LADDER } from './code-scan';
 import { measureShards } from './measure-sbms';
 import {
   CAPACITY_DIR,
@@ -13,7 +14,7 @@ import {
 } from './measured-file';
 import { sampleMemory } from './memory';
 
-export const SHARD_SIZES = [12_500, 25_000, 50_000, 100_000];
+export const SHARD_SIZES = [12_500, 25_000, 50_000, 100_000, 200_000];
 export const MEASURE_OPTIONS = { probes: 400, midRecords: 400, espRequests: 200, espSystems: 9 };
 
 type MemorySample = ReturnType<ReturnType<typeof sampleMemory>['stop']>;
@@ -36,11 +37,11 @@ export async function measure(): Promise<{ file: string; measured: MeasuredFile 
   processMemory.esp = sampler.stop();
 
   sampler = sampleMemory();
-  const sbms = await measureShards(SHARD_SIZES, MEASURE_OPTIONS.probes);
+  const sbms = await measureShards(SHARD_SIZES, SCAN_LADDER, MEASURE_OPTIONS.probes);
   processMemory.sbms = sampler.stop();
 
   const measured: MeasuredFile = {
-    version: 1,
+    version: 2,
     date: new Date().toISOString(),
     command: 'npm run capacity -- measure',
     machine: machine(),

@@ -31,12 +31,21 @@ export const shardMeasurementSchema = z.object({
 });
 export type ShardMeasurement = z.infer<typeof shardMeasurementSchema>;
 
+/** The scan alone (capacity/code-scan.ts) over `templates` codes: per-scan times (ms). */
+export const scanMeasurementSchema = z.object({
+  templates: z.number().int().positive(),
+  scanMs: samples,
+});
+export type ScanMeasurement = z.infer<typeof scanMeasurementSchema>;
+
 export const sbmsMeasurementSchema = z.object({
   dim: z.number().int(),
   codeBits: z.number().int(),
   shortlist: z.number().int(),
   probes: z.number().int(),
   shards: z.array(shardMeasurementSchema).min(2),
+  /** Timed in the same rounds as the shards' searches, at the sizes of code-scan.ts's ladder. */
+  scans: z.array(scanMeasurementSchema).min(2),
   /** Per shard and search, the shard worker path minus the search: JSON payload, validation, probe codec. */
   invokePathOverheadMs: samples,
   /** Merging the top lists of `mergeShards` shards (matcher.mergeCandidates). */
@@ -86,7 +95,8 @@ export const espMeasurementSchema = z.object({
 export const memorySampleSchema = z.object({ maxRssBytes: z.number(), maxHeapUsedBytes: z.number() });
 
 export const measuredFileSchema = z.object({
-  version: z.literal(1),
+  // 2: sbms.scans added (the search-time model needs the scan alone)
+  version: z.literal(2),
   date: z.string(),
   command: z.string(),
   machine: machineSchema,

@@ -7,7 +7,7 @@ import {
   pricesSchema,
   readJson,
 } from './data-files';
-import { readMeasured } from './measured-file';
+import { MEASURED_DIR, readLatestPath, readMeasured } from './measured-file';
 import { capacityModel, type Workload } from './model';
 import { arrivalsSchema } from './simulate-cli';
 import { readDefinition } from './state-machine';
@@ -43,19 +43,32 @@ export function workloadFromArgs(args: Record<string, string>, peakFactor: numbe
   };
 }
 
-/** `npm run capacity -- --templates 400e6 --identities 400e6 --searches-per-second N --records-per-day N` */
-export async function runModel(args: Record<string, string>) {
+/**
+ * The model's inputs from the command line, for the model command and the report alike: the data files
+ * (`--measured`, `--limits`, `--prices`, `--arrivals`, defaults: the latest measured file and
+ * capacity/data/) and the workload flags, read by `workload`, whose `over` flags replace the given ones.
+ */
+export function modelInputsFromArgs(args: Record<string, string>) {
   const arrivals = readJson(arrivalsSchema, args.arrivals ?? DEFAULT_ARRIVALS);
-  const workload = workloadFromArgs(args, peakFactorOf(arrivals.recordsPerHour));
-  const measured = readMeasured(args.measured);
-  progress(
-    `model: measured file of ${measured.date} (${measured.machine.hostname}), ${workload.trials} Monte Carlo trials`,
-  );
-  return capacityModel({
-    measured,
+  const peakFactor = peakFactorOf(arrivals.recordsPerHour);
+  const measuredPath = args.measured ?? readLatestPath(MEASURED_DIR);
+  return {
+    arrivals,
+    measuredPath,
+    measured: readMeasured(measuredPath),
     limits: readJson(limitsSchema, args.limits ?? DEFAULT_LIMITS),
     prices: readJson(pricesSchema, args.prices ?? DEFAULT_PRICES),
     stateMachine: readDefinition(),
-    workload,
-  });
+    workload: (over: Record<string, string> = {}) => workloadFromArgs({ ...args, ...over }, peakFactor),
+  };
+}
+
+/** `npm run capacity -- --templates 400e6 --identities 400e6 --searches-per-second N --records-per-day N` */
+export async function runModel(args: Record<string, string>) {
+  const { workload, ...inputs } = modelInputsFromArgs(args);
+  const parsed = workload();
+  progress(
+    `model: measured file of ${inputs.measured.date} (${inputs.measured.machine.hostname}), ${parsed.trials} Monte Carlo trials`,
+  );
+  return capacityModel({ ...inputs, workload: parsed });
 }

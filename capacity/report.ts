@@ -1,20 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { progress } from '../bench/args';
-import {
-  DEFAULT_ARRIVALS,
-  DEFAULT_LIMITS,
-  DEFAULT_PRICES,
-  limitsSchema,
-  pricesSchema,
-  readJson,
-} from './data-files';
-import { CAPACITY_DIR, readLatestPath, readMeasured } from './measured-file';
+import { CAPACITY_DIR, readLatestPath } from './measured-file';
 import { type CapacityResult, capacityModel } from './model';
-import { peakFactorOf, workloadFromArgs } from './model-cli';
+import { modelInputsFromArgs } from './model-cli';
 import { simulatePeakDay } from './peak-day';
-import { arrivalsSchema } from './simulate-cli';
-import { readDefinition } from './state-machine';
 import { lineChart } from './svg';
 import { VALIDATION_DIR } from './validate';
 
@@ -28,30 +18,13 @@ const SWEEP = [1e6, 3e6, 1e7, 3e7, 1e8, 2e8, 4e8, 1e9, 2e9];
  */
 export async function report(args: Record<string, string>) {
   mkdirSync(REPORT_DIR, { recursive: true });
-  const measuredPath = readLatestPath(join(CAPACITY_DIR, 'measured'));
-  const measured = readMeasured(measuredPath);
-  const limits = readJson(limitsSchema, DEFAULT_LIMITS);
-  const prices = readJson(pricesSchema, DEFAULT_PRICES);
-  const arrivals = readJson(arrivalsSchema, DEFAULT_ARRIVALS);
-  const stateMachine = readDefinition();
+  const defaults = { templates: '400e6', identities: '400e6', 'searches-per-second': '50' };
+  const inputs = modelInputsFromArgs({ ...defaults, ...args });
+  const { measured, limits, prices, arrivals, measuredPath } = inputs;
   const hourly = arrivals.recordsPerHour;
-  const recordsPerDay = hourly.reduce((s, v) => s + v, 0);
-  const peakFactor = peakFactorOf(hourly);
-  const base = {
-    templates: '400e6',
-    identities: '400e6',
-    'searches-per-second': '50',
-    'records-per-day': String(recordsPerDay),
-    ...args,
-  };
+  const base = { 'records-per-day': String(hourly.reduce((s, v) => s + v, 0)), ...defaults, ...args };
   const model = (over: Record<string, string>) =>
-    capacityModel({
-      measured,
-      limits,
-      prices,
-      stateMachine,
-      workload: workloadFromArgs({ ...base, ...over }, peakFactor),
-    });
+    capacityModel({ ...inputs, workload: inputs.workload({ ...base, ...over }) });
 
   progress('report: the 400-million run');
   const main = model({});

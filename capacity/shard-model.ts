@@ -1,20 +1,32 @@
 import { mulberry32 } from '../functions/sbms/domain/random';
-import type { SbmsMeasurement, ShardMeasurement } from './measured-file';
+import type { SbmsMeasurement, ScanMeasurement, ShardMeasurement } from './measured-file';
 import { atLine, fitLine, type Line, mean, percentile } from './stats';
 
 const MB = 1024 * 1024;
 
 /**
- * The sBMS unit model, fitted on measured shards: memory is linear in the shard's templates; the
- * median search time is a line in the shard size (a fixed part, the re-ranking, and the linear scan),
- * and a shard of another size keeps the spread of the largest fitted shard's distribution shifted by
- * the difference of the fitted medians: the spread (scheduling, collection pauses) adds to a search,
- * it does not grow with the scan.
+ * The sBMS unit model, fitted on measured shards. Memory is linear in the shard's templates. The median
+ * search time is the scan alone plus the rest of the search, each modelled on what it is:
+ * - the scan (WebAssembly popcount over every code) is timed alone at a ladder of code counts up to
+ *   beyond the largest shard; between ladder sizes it is interpolated as a power law, beyond them the
+ *   last segment's power law goes on. Its cost per code is not one constant: it doubles once the codes
+ *   outgrow the processor's last-level cache (tens of MB), so no line through small shards can stand
+ *   for it at millions of codes.
+ * - the rest (probe encoding, sorting the one-pass hits, exact re-ranking of the shortlist from memory
+ *   that is cold, candidate building) is the measured median search minus the scan at each fitted shard
+ *   size, fitted as a line in ln(templates): it grows slowly with the shard (more hits to sort, re-rank
+ *   reads that miss ever further down the memory hierarchy) and is a small part of a large shard.
+ * A shard of another size keeps the spread of the largest fitted shard's distribution shifted by the
+ * difference of the modelled medians: the spread (scheduling, collection pauses) adds to a search, it
+ * does not grow with the scan.
  */
 export interface ShardModel {
   residentBytes: Line;
   snapshotBytes: Line;
-  medianSearchMs: Line;
+  /** Median ms of the scan alone at each ladder size, ascending. */
+  scanMedians: readonly { templates: number; ms: number }[];
+  /** Median search minus scan, ms, as a line in ln(templates). */
+  restMs: Line;
   reference: ShardMeasurement;
   invokePathOverheadMs: readonly number[];
   mergeMsPerShard: number;
@@ -23,22 +35,49 @@ export interface ShardModel {
 export function fitShardModel(
   sbms: SbmsMeasurement,
   shards: readonly ShardMeasurement[] = sbms.shards,
+  scans: readonly ScanMeasurement[] = sbms.scans,
 ): ShardModel {
   const reference = shards.reduce((a, b) => (b.templates > a.templates ? b : a));
+  const scanMedians = scans
+    .map((s) => ({ templates: s.templates, ms: percentile(s.scanMs, 50) }))
+    .sort((a, b) => a.templates - b.templates);
+  const restPoints = shards.map((s) => ({
+    x: Math.log(s.templates),
+    y: percentile(s.searchMs, 50) - scanMsAt(scanMedians, s.templates),
+  }));
   return {
     residentBytes: fitLine(shards.map((s) => ({ x: s.templates, y: s.residentBytes }))),
     snapshotBytes: fitLine(shards.map((s) => ({ x: s.templates, y: s.snapshotBytes }))),
-    medianSearchMs: fitLine(shards.map((s) => ({ x: s.templates, y: percentile(s.searchMs, 50) }))),
+    scanMedians,
+    restMs: fitLine(restPoints),
     reference,
     invokePathOverheadMs: sbms.invokePathOverheadMs,
     mergeMsPerShard: mean(sbms.mergeMs) / sbms.mergeShards,
   };
 }
 
+/**
+ * The median scan time at `templates` (ladder ascending, at least two sizes): a power law through the two
+ * ladder sizes around it; below or beyond the ladder, through its first or last two.
+ */
+export function scanMsAt(ladder: readonly { templates: number; ms: number }[], templates: number): number {
+  let upper = ladder.findIndex((p) => p.templates >= templates);
+  if (upper === -1) upper = ladder.length - 1;
+  upper = Math.max(upper, 1);
+  const a = ladder[upper - 1];
+  const b = ladder[upper];
+  if (!a || !b || !(a.ms > 0 && b.ms > 0)) throw new Error('the scan needs two ladder sizes with times > 0');
+  const exponent = Math.log(b.ms / a.ms) / Math.log(b.templates / a.templates);
+  return a.ms * (templates / a.templates) ** exponent;
+}
+
+/** The modelled median search time of a shard of `templates`. */
+export const medianSearchMs = (model: ShardModel, templates: number) =>
+  atLine(model.restMs, Math.log(templates)) + scanMsAt(model.scanMedians, templates);
+
 /** The predicted per-search times of one shard of `templates`: the reference samples, shifted. */
 export function shardSearchSamples(model: ShardModel, templates: number): number[] {
-  const shift =
-    atLine(model.medianSearchMs, templates) - atLine(model.medianSearchMs, model.reference.templates);
+  const shift = medianSearchMs(model, templates) - medianSearchMs(model, model.reference.templates);
   return model.reference.searchMs.map((ms) => Math.max(0, ms + shift));
 }
 

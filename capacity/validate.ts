@@ -1,13 +1,22 @@
 import { join } from 'node:path';
 import { progress } from '../bench/args';
+import { SCAN_LADDER } from './code-scan';
 import { midInChildProcess } from './measure';
 import { measureShards } from './measure-sbms';
 import { CAPACITY_DIR, type MidMeasurement, machine, writeVersioned } from './measured-file';
-import { fitShardModel, shardSearchSamples } from './shard-model';
+import { fitShardModel, scanMsAt, shardSearchSamples } from './shard-model';
 import { atLine, fitLine, percentile, relativeError } from './stats';
 
 export const VALIDATION_DIR = join(CAPACITY_DIR, 'validation');
-export const VALIDATION_SHARDS = { fitted: [5_000, 10_000, 20_000], predicted: [40_000, 80_000] };
+export const VALIDATION_SHARDS = {
+  fitted: [5_000, 10_000, 20_000],
+  predicted: [40_000, 80_000, 160_000, 320_000],
+};
+/**
+ * The scan alone: fitted on the ladder, predicted at code counts off it, around the shard size of the
+ * 400-million run (~1.9 M), where the model is used.
+ */
+export const VALIDATION_SCANS = { fitted: SCAN_LADDER, predicted: [1_500_000, 3_000_000] };
 export const VALIDATION_MID = { fitted: [150, 300], predicted: [600] };
 const PROBES = 400;
 
@@ -22,8 +31,8 @@ interface Case {
 /**
  * `npm run capacity -- validate`: measures shards and MID runs at several sizes in one run, fits the
  * model on the small ones only and compares its predictions for the large ones with what was measured.
- * sBMS sizes are searched interleaved (same probes round for every size); the MID runs alternate
- * small and large record counts.
+ * sBMS sizes are searched interleaved (same probes round for every size, with one scan of every scan
+ * size per round); the MID runs alternate small and large record counts.
  */
 export async function validate(args: Record<string, string>) {
   const started = Date.now();
@@ -31,9 +40,11 @@ export async function validate(args: Record<string, string>) {
   const sizes = [...VALIDATION_SHARDS.fitted, ...VALIDATION_SHARDS.predicted];
   // The MID runs (child processes) go on while the shards are measured: both see the same machine.
   const midRuns = skipMid ? Promise.resolve([]) : midSeries();
-  const sbms = await measureShards(sizes, Number(args.probes ?? PROBES));
+  const scanSizes = [...VALIDATION_SCANS.fitted, ...VALIDATION_SCANS.predicted];
+  const sbms = await measureShards(sizes, scanSizes, Number(args.probes ?? PROBES));
   const fittedShards = sbms.shards.filter((s) => VALIDATION_SHARDS.fitted.includes(s.templates));
-  const model = fitShardModel(sbms, fittedShards);
+  const fittedScans = sbms.scans.filter((s) => VALIDATION_SCANS.fitted.includes(s.templates));
+  const model = fitShardModel(sbms, fittedShards, fittedScans);
   const cases: Case[] = [];
   const add = (quantity: string, size: number, predicted: number, measured: number) =>
     cases.push({ quantity, size, predicted, measured, relativeError: relativeError(predicted, measured) });
@@ -53,6 +64,10 @@ export async function validate(args: Record<string, string>) {
       atLine(model.snapshotBytes, shard.templates),
       shard.snapshotBytes,
     );
+  }
+  for (const scan of sbms.scans.filter((s) => VALIDATION_SCANS.predicted.includes(s.templates))) {
+    const predicted = scanMsAt(model.scanMedians, scan.templates);
+    add('scan alone p50 (ms)', scan.templates, predicted, percentile(scan.scanMs, 50));
   }
 
   const mid: Record<number, { readUnitsPerCheck: number; writeUnitsPerCheck: number }> = {};
@@ -75,10 +90,19 @@ export async function validate(args: Record<string, string>) {
   const result = {
     cases: cases.length,
     maxRelativeError: round(maxRelativeError),
-    fitted: { shardTemplates: VALIDATION_SHARDS.fitted, midRecords: skipMid ? [] : VALIDATION_MID.fitted },
+    fitted: {
+      shardTemplates: VALIDATION_SHARDS.fitted,
+      scanTemplates: VALIDATION_SCANS.fitted,
+      midRecords: skipMid ? [] : VALIDATION_MID.fitted,
+    },
     predicted: {
       shardTemplates: VALIDATION_SHARDS.predicted,
+      scanTemplates: VALIDATION_SCANS.predicted,
       midRecords: skipMid ? [] : VALIDATION_MID.predicted,
+    },
+    model: {
+      restMs: `${round(model.restMs.intercept)} + ${round(model.restMs.slope)} ln(templates)`,
+      scanFit: 'power law between the two nearest ladder sizes',
     },
     perCase: cases.map((c) => ({
       ...c,
@@ -90,7 +114,12 @@ export async function validate(args: Record<string, string>) {
       templates: s.templates,
       p50Ms: round(percentile(s.searchMs, 50)),
       p95Ms: round(percentile(s.searchMs, 95)),
+      scanP50Ms: round(scanMsAt(model.scanMedians, s.templates)),
       residentBytes: s.residentBytes,
+    })),
+    measuredScans: sbms.scans.map((s) => ({
+      templates: s.templates,
+      p50Ms: round(percentile(s.scanMs, 50)),
     })),
     mid,
     midErrors,

@@ -13,6 +13,8 @@ import {
   fanOutLatency,
   fitShardModel,
   maxTemplatesPerShard,
+  medianSearchMs,
+  scanMsAt,
   shardLoadBytes,
   shardSearchSamples,
 } from '../../../capacity/shard-model';
@@ -21,16 +23,30 @@ import { fitLine } from '../../../capacity/stats';
 
 const MB = 1024 * 1024;
 
-/** Shards whose figures lie exactly on known lines: 1 ms + 1e-5 ms per template; 2,000 B + 1 MB fixed. */
+/**
+ * The scan alone on a ladder whose cost per code doubles between 40k and 1.28M codes (cache, then
+ * memory): 2e-6 ms per code up to 40k, 4e-6 at 1.28M.
+ */
+const SCAN_LADDER = [
+  { templates: 10_000, ms: 0.02 },
+  { templates: 20_000, ms: 0.04 },
+  { templates: 40_000, ms: 0.08 },
+  { templates: 1_280_000, ms: 5.12 },
+];
+/** Rest of a search (encode, sort, re-rank): 0.2 ms + 0.05 ms per e-fold of the shard. */
+const rest = (templates: number) => 0.2 + 0.05 * Math.log(templates);
+const SPREAD = [-0.2, -0.1, 0, 0.1, 2];
+
+/** Shards whose figures lie exactly on the known model; memory 2,000 B + 1 MB fixed per snapshot. */
 function syntheticMeasured(): MeasuredFile {
   const shard = (templates: number) => ({
     templates,
-    searchMs: [0.9, 1, 1.1, 1.2, 3].map((f) => f * (1 + templates * 1e-5)),
+    searchMs: SPREAD.map((d) => d + rest(templates) + scanMsAt(SCAN_LADDER, templates)),
     snapshotBytes: MB + 2000 * templates,
     residentBytes: 2 * MB + 2100 * templates,
   });
   return {
-    version: 1,
+    version: 2,
     date: '2026-11-28T00:00:00.000Z',
     command: 'test',
     machine: {
@@ -48,6 +64,7 @@ function syntheticMeasured(): MeasuredFile {
       shortlist: 64,
       probes: 5,
       shards: [shard(10_000), shard(20_000), shard(40_000)],
+      scans: SCAN_LADDER.map((p) => ({ templates: p.templates, scanMs: [p.ms * 0.9, p.ms, p.ms * 1.5] })),
       invokePathOverheadMs: [0.5],
       mergeMs: [0.2],
       mergeShards: 200,
@@ -111,14 +128,31 @@ describe('capacity model arithmetic', () => {
     ).toThrow(/two distinct/);
   });
 
-  it('recovers the per-template memory and shifts the search distribution by the fitted median', () => {
+  it('interpolates the scan as a power law between ladder sizes, and goes on with the nearest segment', () => {
+    expect(scanMsAt(SCAN_LADDER, 20_000)).toBeCloseTo(0.04, 12);
+    expect(scanMsAt(SCAN_LADDER, 30_000)).toBeCloseTo(0.06, 12);
+    // between 40k and 1.28M the time grows 64-fold over 32-fold the codes: exponent 1.2
+    expect(scanMsAt(SCAN_LADDER, 160_000)).toBeCloseTo(0.08 * 4 ** 1.2, 12);
+    expect(scanMsAt(SCAN_LADDER, 2_560_000)).toBeCloseTo(5.12 * 2 ** 1.2, 9);
+    expect(scanMsAt(SCAN_LADDER, 5_000)).toBeCloseTo(0.01, 12);
+    expect(() => scanMsAt(SCAN_LADDER.slice(0, 1), 1000)).toThrow(/two ladder sizes/);
+  });
+
+  it('recovers the memory lines and the rest of the search, and shifts the distribution by the modelled median', () => {
     const model = fitShardModel(syntheticMeasured().sbms);
     expect(model.residentBytes.slope).toBeCloseTo(2100, 6);
     expect(model.snapshotBytes.intercept).toBeCloseTo(MB, 0);
-    // medians lie on 1.1 x (1 + 1e-5 N): from the 40k reference to 1M templates, + 1.1 x 9.6 ms
-    const samples = shardSearchSamples(model, 1_000_000);
-    expect(samples.map((s) => +s.toFixed(6))).toEqual(
-      [0.9, 1, 1.1, 1.2, 3].map((f) => +(f * 1.4 + 1.1 * 9.6).toFixed(6)),
+    expect(model.scanMedians.map((p) => p.ms)).toEqual(SCAN_LADDER.map((p) => p.ms));
+    expect(model.restMs.intercept).toBeCloseTo(0.2, 9);
+    expect(model.restMs.slope).toBeCloseTo(0.05, 9);
+    expect(medianSearchMs(model, 1_000_000)).toBeCloseTo(
+      rest(1_000_000) + scanMsAt(SCAN_LADDER, 1_000_000),
+      9,
+    );
+    // from the 40k reference to 1M templates: every sample moves by the difference of the medians
+    const shift = medianSearchMs(model, 1_000_000) - medianSearchMs(model, 40_000);
+    expect(shardSearchSamples(model, 1_000_000)).toEqual(
+      model.reference.searchMs.map((ms) => expect.closeTo(ms + shift, 9)),
     );
   });
 
@@ -132,13 +166,10 @@ describe('capacity model arithmetic', () => {
 
   it('fan-out latency of constant shards is the shard time plus overhead plus the merge', () => {
     const measured = syntheticMeasured();
-    measured.sbms.shards = measured.sbms.shards.map((s) => ({
-      ...s,
-      searchMs: [2 * (1 + s.templates * 1e-5)],
-    }));
+    measured.sbms.shards = measured.sbms.shards.map((s) => ({ ...s, searchMs: [2.8] }));
     const model = fitShardModel(measured.sbms);
     const result = fanOutLatency(model, 100, 40_000, { trials: 200, seed: 1, invokeMs: 3 });
-    // 2 x 1.4 = 2.8 ms per shard, 0.5 overhead, 3 invoke, merge 0.2 / 200 x 100 = 0.1
+    // 2.8 ms per shard (the 40k reference), 0.5 overhead, 3 invoke, merge 0.2 / 200 x 100 = 0.1
     expect(result.p95Ms).toBeCloseTo(2.8 + 0.5 + 3 + 0.1, 9);
     expect(result.meanShardMs).toBeCloseTo(2.8 + 0.5 + 3, 9);
   });
@@ -148,7 +179,8 @@ describe('capacity model arithmetic', () => {
     const one = fanOutLatency(model, 1, 40_000, { trials: 2000, seed: 2 });
     const many = fanOutLatency(model, 200, 40_000, { trials: 2000, seed: 2 });
     expect(many.p50Ms).toBeGreaterThan(one.p50Ms);
-    expect(many.p50Ms).toBeCloseTo(3 * 1.4 + 0.5 + 0.2, 6); // nearly every trial draws the slowest sample
+    // nearly every trial draws the slowest sample of the 40k reference
+    expect(many.p50Ms).toBeCloseTo(Math.max(...model.reference.searchMs) + 0.5 + 0.2, 6);
   });
 
   it('derives shards, Little-law concurrency, hot keys and costs from the measured figures', () => {
