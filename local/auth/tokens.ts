@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { CLAIM } from '../../functions/shared/auth/claims';
 import type { Role } from '../../functions/shared/auth/roles';
 
@@ -34,14 +34,7 @@ export async function localTokenIssuer(keyDir?: string): Promise<LocalTokenIssue
   const publicKey = await importJWK(publicJwk, ALG);
   return {
     async sign(request) {
-      return new SignJWT({
-        [CLAIM.groups]: request.roles,
-        [CLAIM.authority]: request.authority,
-        [CLAIM.memberState]: request.memberState,
-        ...(request.profile ? { [CLAIM.profile]: request.profile } : {}),
-        ...(request.system ? { [CLAIM.system]: request.system } : {}),
-        token_use: 'id',
-      })
+      return new SignJWT(tokenClaims(request))
         .setProtectedHeader({ alg: ALG })
         .setSubject(request.userId)
         .setIssuer(LOCAL_ISSUER)
@@ -64,7 +57,20 @@ export async function localTokenIssuer(keyDir?: string): Promise<LocalTokenIssue
   };
 }
 
-async function loadOrCreateKeys(keyDir?: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+/** The claims of a token for `request`, under Cognito's names (besides sub, iss, aud and times). */
+export function tokenClaims(request: TokenRequest): JWTPayload {
+  return {
+    [CLAIM.groups]: request.roles,
+    [CLAIM.authority]: request.authority,
+    [CLAIM.memberState]: request.memberState,
+    ...(request.profile ? { [CLAIM.profile]: request.profile } : {}),
+    ...(request.system ? { [CLAIM.system]: request.system } : {}),
+    token_use: 'id',
+  };
+}
+
+/** The signing key pair kept under `keyDir` (generated, and saved there, on the first call). */
+export async function loadOrCreateKeys(keyDir?: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const file = keyDir ? join(keyDir, 'token-signing-key.json') : undefined;
   if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });

@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type CryptoKey, generateKeyPair, importJWK, type JWTPayload, SignJWT } from 'jose';
+import { type CryptoKey, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { CLAIM } from '../../functions/shared/auth/claims';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, type TokenRequest } from '../../local/auth/tokens';
+import {
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  loadOrCreateKeys,
+  type TokenRequest,
+  tokenClaims,
+} from '../../local/auth/tokens';
 
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -12,17 +16,9 @@ const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('b
  * HS256 instead of ES256, with a payload altered after signing, and plain malformed strings.
  */
 export async function forgedTokens(keyDir: string, request: TokenRequest): Promise<Record<string, string>> {
-  const { privateJwk } = JSON.parse(readFileSync(join(keyDir, 'token-signing-key.json'), 'utf8'));
-  const key = await importJWK(privateJwk, 'ES256');
+  const key = await importJWK((await loadOrCreateKeys(keyDir)).privateJwk, 'ES256');
   const otherKey = (await generateKeyPair('ES256')).privateKey;
-  const claims: JWTPayload = {
-    [CLAIM.groups]: request.roles,
-    [CLAIM.authority]: request.authority,
-    [CLAIM.memberState]: request.memberState,
-    ...(request.profile ? { [CLAIM.profile]: request.profile } : {}),
-    ...(request.system ? { [CLAIM.system]: request.system } : {}),
-    token_use: 'id',
-  };
+  const claims = tokenClaims(request);
   const now = Math.floor(Date.now() / 1000);
   const sign = (
     overrides: { iss?: string; aud?: string; iat?: number; nbf?: number; exp?: number } = {},
