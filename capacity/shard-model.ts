@@ -16,9 +16,11 @@ const MB = 1024 * 1024;
  *   that is cold, candidate building) is the measured median search minus the scan at each fitted shard
  *   size, fitted as a line in ln(templates): it grows slowly with the shard (more hits to sort, re-rank
  *   reads that miss ever further down the memory hierarchy) and is a small part of a large shard.
- * A shard of another size keeps the spread of the largest fitted shard's distribution shifted by the
- * difference of the modelled medians: the spread (scheduling, collection pauses) adds to a search, it
- * does not grow with the scan.
+ * A shard of another size keeps the shape of the largest fitted shard's distribution, scaled by the ratio
+ * of the modelled medians: the tail is pauses (scheduling, collection) that hit a search with a chance
+ * that grows with its length. Measured: p95/p50 stayed near the fitted shard's ratio at 2-16 times its
+ * size, where shifting the distribution by the median difference under-predicted p95 by 25-57%
+ * (capacity/validation/2026-11-29T012016, T013206; docs/capacity.md).
  */
 export interface ShardModel {
   residentBytes: Line;
@@ -75,10 +77,10 @@ export function scanMsAt(ladder: readonly { templates: number; ms: number }[], t
 export const medianSearchMs = (model: ShardModel, templates: number) =>
   atLine(model.restMs, Math.log(templates)) + scanMsAt(model.scanMedians, templates);
 
-/** The predicted per-search times of one shard of `templates`: the reference samples, shifted. */
+/** The predicted per-search times of one shard of `templates`: the reference samples, scaled. */
 export function shardSearchSamples(model: ShardModel, templates: number): number[] {
-  const shift = medianSearchMs(model, templates) - medianSearchMs(model, model.reference.templates);
-  return model.reference.searchMs.map((ms) => Math.max(0, ms + shift));
+  const scale = medianSearchMs(model, templates) / medianSearchMs(model, model.reference.templates);
+  return model.reference.searchMs.map((ms) => ms * scale);
 }
 
 /** A shard function's memory need while it loads: runtime + the snapshot buffer + the index built from it. */
