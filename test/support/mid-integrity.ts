@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PENDING_CHECK_PARTITION } from '../../functions/cir/store';
 import { type Link, linkIdFor } from '../../functions/mid/domain/links';
 import type { RecordRef } from '../../functions/mid/domain/types';
 
@@ -14,6 +15,27 @@ export async function scanAll(client: DynamoDBDocumentClient, table: string): Pr
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** How many files carry the MID outbox marker (a check not completed yet), from the sparse gsi3. */
+export async function pendingCheckCount(client: DynamoDBDocumentClient, cirTable: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: cirTable,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :p',
+        ExpressionAttributeValues: { ':p': PENDING_CHECK_PARTITION },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
 }
 
 export interface MidCheckEntry {

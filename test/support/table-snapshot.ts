@@ -27,25 +27,29 @@ export async function tableDigest(
   return { items: lines.length, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }
 
-/** Waits until the MID check queue holds no message, visible or in flight. */
+/** Whether the MID check queue holds no message, visible or in flight. */
 export async function midQueueDrained(context: PlatformContext): Promise<boolean> {
+  return (await queueDepth(context.env.AWS_ENDPOINT_URL_SQS!, context.env.MID_CHECK_QUEUE_URL!)) === 0;
+}
+
+/** The messages of a queue of the SQS emulator at `endpoint`, visible or in flight. */
+export async function queueDepth(endpoint: string, queueUrl: string): Promise<number> {
   const client = new SQSClient({
-    region: context.env.AWS_REGION,
-    endpoint: context.env.AWS_ENDPOINT_URL_SQS,
+    region: 'eu-central-1',
+    endpoint,
     useQueueUrlAsEndpoint: false,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   const { Attributes } = await client.send(
     new GetQueueAttributesCommand({
-      QueueUrl: context.env.MID_CHECK_QUEUE_URL,
+      QueueUrl: queueUrl,
       AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
     }),
   );
   client.destroy();
   return (
     Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-      Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) ===
-    0
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
   );
 }
 

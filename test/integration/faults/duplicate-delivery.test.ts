@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OriginSystem } from '../../../functions/shared/systems';
 import { DynamoStatisticsStore } from '../../../functions/statistics/store';
@@ -17,10 +16,11 @@ import {
   checksPerVersion,
   linksAndProblems,
   midCheckEntries,
+  pendingCheckCount,
   scanAll,
 } from '../../support/mid-integrity';
 import { eventually } from '../../support/platform-context';
-import { dynamoClient } from '../../support/table-snapshot';
+import { dynamoClient, queueDepth } from '../../support/table-snapshot';
 
 /**
  * At-least-once delivery: a platform of its own whose MID consumer gets every queue batch twice
@@ -95,36 +95,10 @@ describe('every MID check message delivered twice', () => {
         env: { AWS_REGION: 'eu-central-1', AWS_ENDPOINT_URL_DYNAMODB: platform.dynamo.endpoint },
       }),
     );
-    const sqs = new SQSClient({
-      region: 'eu-central-1',
-      endpoint: platform.sqs.endpoint,
-      useQueueUrlAsEndpoint: false,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    const queueDepth = async (queueUrl: string) => {
-      const { Attributes } = await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: queueUrl,
-          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-        }),
-      );
-      return (
-        Number(Attributes?.ApproximateNumberOfMessages) +
-        Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
-      );
-    };
     await eventually(
       async () => {
-        const pending = await client.send(
-          new QueryCommand({
-            TableName: platform.env.CIR_TABLE,
-            IndexName: 'gsi3',
-            KeyConditionExpression: 'gsi3pk = :p',
-            ExpressionAttributeValues: { ':p': 'MIDCHECK#PENDING' },
-            Select: 'COUNT',
-          }),
-        );
-        return (pending.Count ?? 0) === 0 && (await queueDepth(platform.env.MID_CHECK_QUEUE_URL!)) === 0
+        return (await pendingCheckCount(client, platform.env.CIR_TABLE!)) === 0 &&
+          (await queueDepth(platform.sqs.endpoint, platform.env.MID_CHECK_QUEUE_URL!)) === 0
           ? true
           : undefined;
       },
@@ -176,11 +150,10 @@ describe('every MID check message delivered twice', () => {
     expect(notifications).toHaveLength(2 * notifiable.length);
 
     // Nothing in the dead-letter queue.
-    expect(await queueDepth(platform.env.MID_CHECK_QUEUE_DLQ_URL!)).toBe(0);
+    expect(await queueDepth(platform.sqs.endpoint, platform.env.MID_CHECK_QUEUE_DLQ_URL!)).toBe(0);
     expect((await scanAll(client, platform.env.CIR_TABLE!)).filter((i) => i.sk === 'FILE')).toHaveLength(
       written.length,
     );
-    sqs.destroy();
     client.destroy();
   }, 600_000);
 });

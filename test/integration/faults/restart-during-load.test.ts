@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoAuditLog } from '../../../functions/audit/store';
-import { PENDING_CHECK_PARTITION } from '../../../functions/cir/store';
 import { loadRecords } from '../../../local/loader';
 import { type Platform, startPlatform } from '../../../local/platform';
 import { rowToRecord, syntheticRow } from '../../../local/record-rows';
@@ -17,11 +15,12 @@ import {
   checksPerVersion,
   linksAndProblems,
   midCheckEntries,
+  pendingCheckCount,
   refusedAppends,
   scanAll,
 } from '../../support/mid-integrity';
 import { eventually } from '../../support/platform-context';
-import { dynamoClient } from '../../support/table-snapshot';
+import { dynamoClient, queueDepth } from '../../support/table-snapshot';
 
 /**
  * ADR 0002 under faults (issue 8): DynamoDB Local and the SQS emulator are restarted while records are
@@ -157,18 +156,7 @@ describe('restarting DynamoDB and SQS while loading records', () => {
       // The outbox drains: no file is left with a pending MID check (lost messages are re-enqueued by
       // the sweeper after its grace period).
       await eventually(
-        async () => {
-          const pending = await client.send(
-            new QueryCommand({
-              TableName: platform.env.CIR_TABLE,
-              IndexName: 'gsi3',
-              KeyConditionExpression: 'gsi3pk = :p',
-              ExpressionAttributeValues: { ':p': PENDING_CHECK_PARTITION },
-              Select: 'COUNT',
-            }),
-          );
-          return pending.Count === 0 ? true : undefined;
-        },
+        async () => ((await pendingCheckCount(client, platform.env.CIR_TABLE!)) === 0 ? true : undefined),
         DRAIN_MS,
         'every MID check completed',
       );
@@ -202,23 +190,7 @@ describe('restarting DynamoDB and SQS while loading records', () => {
       expect((await new DynamoAuditLog(client, platform.env.AUDIT_TABLE!).verifyAll()).problems).toEqual([]);
 
       // Nothing in the dead-letter queue (a message gets there only after its failures were logged).
-      const sqs = new SQSClient({
-        region: 'eu-central-1',
-        endpoint: platform.sqs.endpoint,
-        useQueueUrlAsEndpoint: false,
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      });
-      const dlq = await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: platform.env.MID_CHECK_QUEUE_DLQ_URL,
-          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-        }),
-      );
-      expect(
-        Number(dlq.Attributes?.ApproximateNumberOfMessages) +
-          Number(dlq.Attributes?.ApproximateNumberOfMessagesNotVisible),
-      ).toBe(0);
-      sqs.destroy();
+      expect(await queueDepth(platform.sqs.endpoint, platform.env.MID_CHECK_QUEUE_DLQ_URL!)).toBe(0);
       client.destroy();
       console.info(
         `fault load: ${RECORDS} records, ${links.length} links, loader interruptions ${interruptions}, checks run again without a second entry ${rerun}, load ${Math.round(loadedMs / 1000)} s, total ${Math.round((Date.now() - started) / 1000)} s`,
