@@ -16,11 +16,13 @@ const MB = 1024 * 1024;
  *   that is cold, candidate building) is the measured median search minus the scan at each fitted shard
  *   size, fitted as a line in ln(templates): it grows slowly with the shard (more hits to sort, re-rank
  *   reads that miss ever further down the memory hierarchy) and is a small part of a large shard.
- * A shard of another size keeps the shape of the largest fitted shard's distribution, scaled by the ratio
- * of the modelled medians: the tail is pauses (scheduling, collection) that hit a search with a chance
- * that grows with its length. Measured: p95/p50 stayed near the fitted shard's ratio at 2-16 times its
- * size, where shifting the distribution by the median difference under-predicted p95 by 25-57%
- * (capacity/validation/2026-11-29T012016, T013206; docs/capacity.md).
+ * A shard of another size keeps the spread of the largest fitted shard's distribution shifted by the
+ * difference of the modelled medians: on a machine running nothing else (a shard worker's Lambda
+ * instance), the spread is a per-search cost that barely grows with the scan. Measured on the quiet
+ * machine: p95 - p50 = 0.30 ms at 20k and 0.34 ms at 320k (capacity/validation/2026-11-29T015214).
+ * Under contention from other processes the tail grows with the search instead (preemption hits
+ * longer searches more often): scaling the distribution by the ratio of medians then fits better
+ * (loaded runs), but over-predicted the quiet machine's p95 at 320k by 0.28. docs/capacity.md.
  */
 export interface ShardModel {
   residentBytes: Line;
@@ -77,10 +79,10 @@ export function scanMsAt(ladder: readonly { templates: number; ms: number }[], t
 export const medianSearchMs = (model: ShardModel, templates: number) =>
   atLine(model.restMs, Math.log(templates)) + scanMsAt(model.scanMedians, templates);
 
-/** The predicted per-search times of one shard of `templates`: the reference samples, scaled. */
+/** The predicted per-search times of one shard of `templates`: the reference samples, shifted. */
 export function shardSearchSamples(model: ShardModel, templates: number): number[] {
-  const scale = medianSearchMs(model, templates) / medianSearchMs(model, model.reference.templates);
-  return model.reference.searchMs.map((ms) => ms * scale);
+  const shift = medianSearchMs(model, templates) - medianSearchMs(model, model.reference.templates);
+  return model.reference.searchMs.map((ms) => Math.max(0, ms + shift));
 }
 
 /** A shard function's memory need while it loads: runtime + the snapshot buffer + the index built from it. */
