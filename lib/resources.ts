@@ -58,7 +58,7 @@ export const LINKS_TABLE: TableDefinition = {
     'links of a file:                   Query   pk=FILE#{system}#{recordId}, begins_with(sk, LINK#)',
     'verifier queue, oldest first:      Query gsi1 gsi1pk=QUEUE#{authority}#{colour}, gsi1sk={createdAt}#{linkId}',
     'files of a SIN group:              Query gsi2 gsi2pk=SIN#{sin}',
-    'processed MID check (idempotency): GetItem pk=CHECK#{system}#{recordId}, sk=V#{version}',
+    'notification outbox:               Query   pk=NOTIFY-OUTBOX, sk < {now - grace} ({at}#{linkId}#{colour}; written in the link change transaction)',
   ],
 };
 
@@ -77,6 +77,7 @@ export const AUDIT_TABLE: TableDefinition = {
     'chain entries:         Query   pk=CHAIN#{day}#{partition}, sk between E#.. (verification, in order)',
     'entries of a day:      Query gsi1 gsi1pk=DAY#{day}, gsi1sk={timestamp}#{requestId} (DPO listing by time)',
     'entries of a user:     Query gsi2 gsi2pk=USER#{userId}, gsi2sk={timestamp}#{requestId}',
+    'logged once (MID check): ConditionCheck/Put pk=ONCE#{key}, sk=ONCE in the entry transaction (appendOnce)',
   ],
 };
 

@@ -1,18 +1,18 @@
 import { sweepNotificationOutbox } from '../rights/notifier';
+import { loadConfig } from '../shared/config';
 import { logger } from '../shared/powertools';
 import { cirDependencies } from './dependencies';
 
-/** A check not completed this long after its write lost its message (queue restart, crash before send). */
-const GRACE_MS = 60_000;
 const BATCH = 100;
 
 /**
  * The outbox sweeper (EventBridge, every minute): re-enqueues the MID check of every file whose
- * outbox marker is older than the grace period. A check enqueued twice is harmless (idempotent).
+ * outbox marker is older than the grace period (OUTBOX_GRACE_SECONDS). A check enqueued twice is harmless (idempotent).
  */
 export async function sweepPendingChecks(now = new Date()): Promise<number> {
   const { store, queue } = cirDependencies();
-  const pending = await store.pendingChecks(new Date(now.getTime() - GRACE_MS).toISOString(), BATCH);
+  const graceMs = loadConfig().OUTBOX_GRACE_SECONDS * 1000;
+  const pending = await store.pendingChecks(new Date(now.getTime() - graceMs).toISOString(), BATCH);
   for (const file of pending) await queue.enqueue(file, file.version);
   if (pending.length) logger.info('re-enqueued MID checks', { count: pending.length });
   return pending.length;

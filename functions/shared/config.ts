@@ -36,6 +36,11 @@ const configSchema = z.object({
    * one function per shard). Unset (local platform, tests): every shard runs in the calling process.
    */
   SBMS_SHARD_FUNCTION: z.string().min(1).optional(),
+  /**
+   * Outbox sweeper: a MID check still pending this long after its write has lost its message (a queue
+   * restart, a crash before the send) and is enqueued again. Shorter only costs harmless re-checks.
+   */
+  OUTBOX_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Shard worker: how many shards one instance keeps loaded (least recently used is evicted). */
   SBMS_RESIDENT_SHARDS: z.coerce.number().int().min(1).max(4096).default(1),
   /** Where shard snapshots go: an S3 bucket in AWS, a directory locally; neither: rebuilt from the CIR. */
