@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DynamoAuditLog } from '../../../functions/audit/store';
 import { lambdaContext } from '../../../local/api-server';
-import { type Platform, startPlatform } from '../../../local/platform';
 import type { SqsHandler } from '../../../local/queue-poller';
 import { rowToRecord, syntheticRow } from '../../../local/record-rows';
 import { generatePeople } from '../../../local/synthetic/people';
-import { freePort } from '../../support/free-port';
 import { inBatches } from '../../support/fuzz';
 import {
   checkKey,
@@ -20,6 +15,7 @@ import {
   refusedAppends,
   scanAll,
 } from '../../support/mid-integrity';
+import { ownPlatform } from '../../support/own-platform';
 import { dynamoClient } from '../../support/table-snapshot';
 
 /**
@@ -27,25 +23,8 @@ import { dynamoClient } from '../../support/table-snapshot';
  * outlasts the visibility timeout): both run the check, and the completed check is logged once.
  */
 const PEOPLE = 12;
-let platform: Platform;
-let keyDir: string;
-
-beforeAll(async () => {
-  keyDir = mkdtempSync(join(tmpdir(), 'interop-concurrent-'));
-  // No workers: the test is the only consumer, and hands every message to two consumers at once.
-  platform = await startPlatform({
-    port: 0,
-    dynamoPort: await freePort(),
-    sqsPort: await freePort(),
-    keyDir,
-    prefix: 'twin',
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await platform?.stop();
-  if (keyDir) rmSync(keyDir, { recursive: true, force: true });
-});
+// No workers: the test is the only consumer, and hands every message to two consumers at once.
+const platform = ownPlatform('twin');
 
 describe('one MID check message handled by two consumers at once', () => {
   it('logs one completed check per record, creates no link twice, and keeps the audit chains intact', async () => {
@@ -54,7 +33,7 @@ describe('one MID check message handled by two consumers at once', () => {
       await inBatches(records, 8, async (record) => {
         const row = rowToRecord(syntheticRow(record), 1, { memberState: 'DE' });
         if (!row.ok) return undefined;
-        const token = await platform.tokens.sign({
+        const token = await platform().tokens.sign({
           userId: `twin-${record.system}`,
           authority: `${record.system}:DE`,
           memberState: 'DE',
@@ -62,7 +41,7 @@ describe('one MID check message handled by two consumers at once', () => {
           system: record.system,
         });
         const response = await fetch(
-          `${platform.url}/v1/systems/${record.system}/records/${record.recordId}`,
+          `${platform().url}/v1/systems/${record.system}/records/${record.recordId}`,
           {
             method: 'PUT',
             headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -109,20 +88,20 @@ describe('one MID check message handled by two consumers at once', () => {
       dynamoClient({
         url: '',
         keyDir: '',
-        env: { AWS_REGION: 'eu-central-1', AWS_ENDPOINT_URL_DYNAMODB: platform.dynamo.endpoint },
+        env: { AWS_REGION: 'eu-central-1', AWS_ENDPOINT_URL_DYNAMODB: platform().dynamo.endpoint },
       }),
     );
-    const entries = await midCheckEntries(client, platform.env.AUDIT_TABLE!);
+    const entries = await midCheckEntries(client, platform().env.AUDIT_TABLE!);
     const checks = checksPerVersion(entries);
     expect(written.filter((ref) => checks.get(checkKey(ref, 1)) !== 1)).toEqual([]);
     expect(entries).toHaveLength(written.length);
 
-    const files = (await scanAll(client, platform.env.CIR_TABLE!)).filter((item) => item.sk === 'FILE');
+    const files = (await scanAll(client, platform().env.CIR_TABLE!)).filter((item) => item.sk === 'FILE');
     expect(files.filter((file) => file.pendingCheckVersion !== undefined)).toEqual([]);
-    const { links, problems } = await linksAndProblems(client, platform.env.LINKS_TABLE!);
+    const { links, problems } = await linksAndProblems(client, platform().env.LINKS_TABLE!);
     expect(problems).toEqual([]);
     expect(links.length).toBeGreaterThan(0);
-    const chains = await new DynamoAuditLog(client, platform.env.AUDIT_TABLE!).verifyAll();
+    const chains = await new DynamoAuditLog(client, platform().env.AUDIT_TABLE!).verifyAll();
     expect(chains.problems).toEqual([]);
     client.destroy();
   }, 300_000);

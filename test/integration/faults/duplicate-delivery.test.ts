@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OriginSystem } from '../../../functions/shared/systems';
 import { DynamoStatisticsStore } from '../../../functions/statistics/store';
-import { type Platform, startPlatform } from '../../../local/platform';
 import { rowToRecord, syntheticRow } from '../../../local/record-rows';
 import { generatePeople } from '../../../local/synthetic/people';
 import { deliveringTwice } from '../../support/duplicate-delivery';
-import { freePort } from '../../support/free-port';
 import { inBatches } from '../../support/fuzz';
 import {
   checkKey,
@@ -19,6 +14,7 @@ import {
   pendingCheckCount,
   scanAll,
 } from '../../support/mid-integrity';
+import { ownPlatform } from '../../support/own-platform';
 import { eventually } from '../../support/platform-context';
 import { dynamoClient, queueDepth } from '../../support/table-snapshot';
 
@@ -30,28 +26,12 @@ import { dynamoClient, queueDepth } from '../../support/table-snapshot';
 const PEOPLE = 80;
 const UPDATE_EVERY = 4;
 const duplicates = deliveringTwice();
-let platform: Platform;
-let keyDir: string;
-
-beforeAll(async () => {
-  keyDir = mkdtempSync(join(tmpdir(), 'interop-dup-'));
-  platform = await startPlatform({
-    port: 0,
-    dynamoPort: await freePort(),
-    sqsPort: await freePort(),
-    keyDir,
-    prefix: 'dup',
-    workers: true,
-    // One poller: the copies of a message never overlap (two consumers handling one message at the
-    // same moment: concurrent-delivery.test.ts).
-    midConsumers: 1,
-    wrapConsumer: duplicates.wrap,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await platform?.stop();
-  if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+const platform = ownPlatform('dup', {
+  workers: true,
+  // One poller: the copies of a message never overlap (two consumers handling one message at the
+  // same moment: concurrent-delivery.test.ts).
+  midConsumers: 1,
+  wrapConsumer: duplicates.wrap,
 });
 
 describe('every MID check message delivered twice', () => {
@@ -61,7 +41,7 @@ describe('every MID check message delivered twice', () => {
     for (const system of new Set(records.map((r) => r.system)))
       tokens.set(
         system,
-        await platform.tokens.sign({
+        await platform().tokens.sign({
           userId: `dup-${system}`,
           authority: `${system}:DE`,
           memberState: 'DE',
@@ -72,11 +52,17 @@ describe('every MID check message delivered twice', () => {
     const put = async (record: (typeof records)[number], version: number) => {
       const row = rowToRecord(syntheticRow(record), version, { memberState: 'DE' });
       if (!row.ok) return undefined;
-      const response = await fetch(`${platform.url}/v1/systems/${record.system}/records/${record.recordId}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${tokens.get(record.system)}`, 'content-type': 'application/json' },
-        body: JSON.stringify(row.body),
-      });
+      const response = await fetch(
+        `${platform().url}/v1/systems/${record.system}/records/${record.recordId}`,
+        {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${tokens.get(record.system)}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(row.body),
+        },
+      );
       expect(response.status, await response.text()).toBeLessThan(300);
       return { system: record.system as OriginSystem, recordId: record.recordId, version };
     };
@@ -92,13 +78,13 @@ describe('every MID check message delivered twice', () => {
       dynamoClient({
         url: '',
         keyDir: '',
-        env: { AWS_REGION: 'eu-central-1', AWS_ENDPOINT_URL_DYNAMODB: platform.dynamo.endpoint },
+        env: { AWS_REGION: 'eu-central-1', AWS_ENDPOINT_URL_DYNAMODB: platform().dynamo.endpoint },
       }),
     );
     await eventually(
       async () => {
-        return (await pendingCheckCount(client, platform.env.CIR_TABLE!)) === 0 &&
-          (await queueDepth(platform.sqs.endpoint, platform.env.MID_CHECK_QUEUE_URL!)) === 0
+        return (await pendingCheckCount(client, platform().env.CIR_TABLE!)) === 0 &&
+          (await queueDepth(platform().sqs.endpoint, platform().env.MID_CHECK_QUEUE_URL!)) === 0
           ? true
           : undefined;
       },
@@ -112,7 +98,7 @@ describe('every MID check message delivered twice', () => {
     expect(counts.filter((n) => n < 2 || n % 2 !== 0)).toEqual([]);
 
     // One completed check, with its one log entry, per record version; the last version of each record checked.
-    const perVersion = checksPerVersion(await midCheckEntries(client, platform.env.AUDIT_TABLE!));
+    const perVersion = checksPerVersion(await midCheckEntries(client, platform().env.AUDIT_TABLE!));
     expect([...perVersion].filter(([, n]) => n !== 1)).toEqual([]);
     const latest = new Map(
       [...written, ...updated].filter((w) => w !== undefined).map((w) => [`${w.system}/${w.recordId}`, w]),
@@ -120,13 +106,13 @@ describe('every MID check message delivered twice', () => {
     expect([...latest.values()].filter((w) => !perVersion.has(checkKey(w, w.version)))).toEqual([]);
 
     // No link twice.
-    const { links, problems } = await linksAndProblems(client, platform.env.LINKS_TABLE!);
+    const { links, problems } = await linksAndProblems(client, platform().env.LINKS_TABLE!);
     expect(problems).toEqual([]);
     expect(links.length).toBeGreaterThan(0);
 
     // Statistics counted once: one `linksCreated` per link, one `linksChanged` per colour change in the histories.
     const days = links.flatMap((link) => link.history.map((h) => h.at.slice(0, 10))).sort();
-    const counters = await new DynamoStatisticsStore(client, platform.env.STATISTICS_TABLE!).query({
+    const counters = await new DynamoStatisticsStore(client, platform().env.STATISTICS_TABLE!).query({
       from: days[0]!,
       to: days[days.length - 1]!,
     });
@@ -144,14 +130,14 @@ describe('every MID check message delivered twice', () => {
         (h) => (h.toColour === 'red' || h.toColour === 'white') && h.fromColour !== h.toColour && h.sin,
       ),
     );
-    const notifications = (await scanAll(client, platform.env.RIGHTS_TABLE!)).filter(
+    const notifications = (await scanAll(client, platform().env.RIGHTS_TABLE!)).filter(
       (item) => item.sk === 'NOTIFICATION',
     );
     expect(notifications).toHaveLength(2 * notifiable.length);
 
     // Nothing in the dead-letter queue.
-    expect(await queueDepth(platform.sqs.endpoint, platform.env.MID_CHECK_QUEUE_DLQ_URL!)).toBe(0);
-    expect((await scanAll(client, platform.env.CIR_TABLE!)).filter((i) => i.sk === 'FILE')).toHaveLength(
+    expect(await queueDepth(platform().sqs.endpoint, platform().env.MID_CHECK_QUEUE_DLQ_URL!)).toBe(0);
+    expect((await scanAll(client, platform().env.CIR_TABLE!)).filter((i) => i.sk === 'FILE')).toHaveLength(
       written.length,
     );
     client.destroy();

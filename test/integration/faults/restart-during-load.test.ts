@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DynamoAuditLog } from '../../../functions/audit/store';
 import { loadRecords } from '../../../local/loader';
-import { type Platform, startPlatform } from '../../../local/platform';
 import { rowToRecord, syntheticRow } from '../../../local/record-rows';
 import { generatePeople } from '../../../local/synthetic/people';
-import { freePort } from '../../support/free-port';
 import {
   checkKey,
   checksPerVersion,
@@ -19,6 +17,7 @@ import {
   refusedAppends,
   scanAll,
 } from '../../support/mid-integrity';
+import { ownPlatform } from '../../support/own-platform';
 import { eventually } from '../../support/platform-context';
 import { dynamoClient, queueDepth } from '../../support/table-snapshot';
 
@@ -31,29 +30,11 @@ const RECORDS = Number(process.env.FAULT_RECORDS ?? 150);
 // Room for the loaded two-core machine, where a run loaded ~50 records a minute (docs/reliability.md).
 const DRAIN_MS = Math.max(600_000, RECORDS * 240);
 const TIMEOUT_MS = Math.max(900_000, RECORDS * 1_200);
-let platform: Platform;
-let dataDir: string;
 // Messages the SQS restart loses come back through the outbox sweeper once their marker is this old:
 // the production minute would make the test wait for it (set before the platform loads its config).
 process.env.OUTBOX_GRACE_SECONDS ??= '10';
 
-beforeAll(async () => {
-  // On disk, so that DynamoDB Local keeps its data across the restart.
-  dataDir = mkdtempSync(join(tmpdir(), 'interop-fault-'));
-  platform = await startPlatform({
-    port: 0,
-    dynamoPort: await freePort(),
-    sqsPort: await freePort(),
-    dataDir,
-    prefix: 'fault',
-    workers: true,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await platform?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const platform = ownPlatform('fault', { workers: true, onDisk: true });
 
 /** Restarts an emulator; a start that times out (DynamoDB Local on an overloaded machine) is tried again. */
 async function restartedEmulator(restart: () => Promise<void>): Promise<void> {
@@ -101,18 +82,19 @@ describe('restarting DynamoDB and SQS while loading records', () => {
         // ~30% in, restart DynamoDB; ~60% in, restart the SQS emulator (its messages are lost).
         if (!restartedDynamo && loaded >= RECORDS * 0.3) {
           restartedDynamo = true;
-          restart(() => platform.restartDynamo());
+          restart(() => platform().restartDynamo());
         } else if (!restartedSqs && loaded >= RECORDS * 0.6) {
           restartedSqs = true;
-          restart(() => platform.restartSqs());
+          restart(() => platform().restartSqs());
         }
       };
       let interruptions = 0;
+      const rowsDir = mkdtempSync(join(tmpdir(), 'interop-fault-rows-'));
       const summaries = await Promise.all(
         [...bySystem].map(async ([system, lines]) => {
-          const file = join(dataDir, `${system}.jsonl`);
+          const file = join(rowsDir, `${system}.jsonl`);
           writeFileSync(file, `${lines.join('\n')}\n`);
-          const token = await platform.tokens.sign({
+          const token = await platform().tokens.sign({
             userId: `loader-${system}`,
             authority: `${system}:DE`,
             memberState: 'DE',
@@ -123,7 +105,7 @@ describe('restarting DynamoDB and SQS while loading records', () => {
           for (let attempt = 0; ; attempt++) {
             try {
               const summary = await loadRecords({
-                api: platform.url,
+                api: platform().url,
                 system,
                 file,
                 token,
@@ -143,6 +125,7 @@ describe('restarting DynamoDB and SQS while loading records', () => {
           }
         }),
       );
+      rmSync(rowsDir, { recursive: true, force: true });
       await Promise.all(restarts);
       if (restartFailure) throw restartFailure;
       expect(restartedDynamo && restartedSqs).toBe(true);
@@ -153,20 +136,20 @@ describe('restarting DynamoDB and SQS while loading records', () => {
         dynamoClient({
           url: '',
           keyDir: '',
-          env: { AWS_REGION: 'eu-central-1', AWS_ENDPOINT_URL_DYNAMODB: platform.dynamo.endpoint },
+          env: { AWS_REGION: 'eu-central-1', AWS_ENDPOINT_URL_DYNAMODB: platform().dynamo.endpoint },
         }),
       );
       // The outbox drains: no file is left with a pending MID check (lost messages are re-enqueued by
       // the sweeper after its grace period).
       await eventually(
-        async () => ((await pendingCheckCount(client, platform.env.CIR_TABLE!)) === 0 ? true : undefined),
+        async () => ((await pendingCheckCount(client, platform().env.CIR_TABLE!)) === 0 ? true : undefined),
         DRAIN_MS,
         'every MID check completed',
       );
 
       // Every accepted record has its individual file, with no pending check.
       const files = new Map(
-        (await scanAll(client, platform.env.CIR_TABLE!))
+        (await scanAll(client, platform().env.CIR_TABLE!))
           .filter((item) => item.sk === 'FILE')
           .map((item) => [checkKey({ system: item.system, recordId: item.recordId }, item.version), item]),
       );
@@ -177,7 +160,7 @@ describe('restarting DynamoDB and SQS while loading records', () => {
 
       // Exactly one completed check per record: one `midCheck` log entry, whatever the restarts, lost
       // messages, sweeps and copies made the consumers run.
-      const entries = await midCheckEntries(client, platform.env.AUDIT_TABLE!);
+      const entries = await midCheckEntries(client, platform().env.AUDIT_TABLE!);
       const checks = checksPerVersion(entries);
       expect(accepted.filter((key) => checks.get(key) !== 1)).toEqual([]);
       expect(entries).toHaveLength(RECORDS);
@@ -185,15 +168,17 @@ describe('restarting DynamoDB and SQS while loading records', () => {
       appends.mockRestore();
 
       // No link twice, none created twice.
-      const { links, problems } = await linksAndProblems(client, platform.env.LINKS_TABLE!);
+      const { links, problems } = await linksAndProblems(client, platform().env.LINKS_TABLE!);
       expect(problems).toEqual([]);
       expect(links.length).toBeGreaterThan(0);
 
       // The restarts broke no audit chain.
-      expect((await new DynamoAuditLog(client, platform.env.AUDIT_TABLE!).verifyAll()).problems).toEqual([]);
+      expect((await new DynamoAuditLog(client, platform().env.AUDIT_TABLE!).verifyAll()).problems).toEqual(
+        [],
+      );
 
       // Nothing in the dead-letter queue (a message gets there only after its failures were logged).
-      expect(await queueDepth(platform.sqs.endpoint, platform.env.MID_CHECK_QUEUE_DLQ_URL!)).toBe(0);
+      expect(await queueDepth(platform().sqs.endpoint, platform().env.MID_CHECK_QUEUE_DLQ_URL!)).toBe(0);
       client.destroy();
       console.info(
         `fault load: ${RECORDS} records, ${links.length} links, loader interruptions ${interruptions}, checks run again without a second entry ${rerun}, load ${Math.round(loadedMs / 1000)} s, total ${Math.round((Date.now() - started) / 1000)} s`,
