@@ -7,20 +7,26 @@ const BATCH = 100;
 
 /**
  * The outbox sweeper (EventBridge, every minute): re-enqueues the MID check of every file whose
- * outbox marker is older than the grace period (OUTBOX_GRACE_SECONDS). A check enqueued twice is harmless (idempotent).
+ * outbox marker is older than `graceMs`. A check enqueued twice is harmless (idempotent).
  */
-export async function sweepPendingChecks(now = new Date()): Promise<number> {
+export async function sweepPendingChecks(graceMs: number, now = new Date()): Promise<number> {
   const { store, queue } = cirDependencies();
-  const graceMs = loadConfig().OUTBOX_GRACE_SECONDS * 1000;
   const pending = await store.pendingChecks(new Date(now.getTime() - graceMs).toISOString(), BATCH);
   for (const file of pending) await queue.enqueue(file, file.version);
   if (pending.length) logger.info('re-enqueued MID checks', { count: pending.length });
   return pending.length;
 }
 
-/** Both outboxes: MID checks whose message was lost, and link changes not notified after their commit. */
+/**
+ * Both outboxes, with one grace period (OUTBOX_GRACE_SECONDS): MID checks whose message was lost, and
+ * link changes not notified after their commit.
+ */
 export async function sweepOutboxes(): Promise<{ reEnqueued: number; notifiedChanges: number }> {
-  return { reEnqueued: await sweepPendingChecks(), notifiedChanges: await sweepNotificationOutbox() };
+  const graceMs = loadConfig().OUTBOX_GRACE_SECONDS * 1000;
+  return {
+    reEnqueued: await sweepPendingChecks(graceMs),
+    notifiedChanges: await sweepNotificationOutbox(graceMs),
+  };
 }
 
 export const handler = sweepOutboxes;

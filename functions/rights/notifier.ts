@@ -11,8 +11,6 @@ import type { RightsStore } from './domain/ports';
 import { type NotifiableChange, NotificationOutbox, type TransactItem } from './notification-outbox';
 import { DynamoRightsStore } from './store';
 
-/** A change left in the outbox this long was not notified after its commit (a failure in between). */
-const OUTBOX_GRACE_MS = 60_000;
 const OUTBOX_BATCH = 100;
 
 export interface LinkNotifier {
@@ -20,8 +18,8 @@ export interface LinkNotifier {
   outboxItems(writes: readonly LinkWrite[]): TransactItem[];
   /** After the batch committed: creates its notifications, then clears its outbox items. */
   linkWrites(writes: readonly LinkWrite[]): Promise<void>;
-  /** Notifies the changes left in the outbox longer than the grace period; how many it found. */
-  sweep(now?: Date): Promise<number>;
+  /** Notifies the changes left in the outbox longer than `graceMs` (not notified after their commit); how many. */
+  sweep(graceMs: number, now?: Date): Promise<number>;
 }
 
 /**
@@ -58,11 +56,8 @@ export function linkNotifier(
 
   return {
     outboxItems: (writes) => outbox.items(notifiableChanges(writes)),
-    async sweep(at = now()) {
-      const pending = await outbox.pending(
-        new Date(at.getTime() - OUTBOX_GRACE_MS).toISOString(),
-        OUTBOX_BATCH,
-      );
+    async sweep(graceMs, at = now()) {
+      const pending = await outbox.pending(new Date(at.getTime() - graceMs).toISOString(), OUTBOX_BATCH);
       if (pending.length) await notify(pending);
       return pending.length;
     },
@@ -104,8 +99,8 @@ export const notificationOutboxItems = (writes: readonly LinkWrite[]): TransactI
   linkNotifierFromEnv()?.outboxItems(writes) ?? [];
 
 /** The outbox sweeper's part: notifies what a failure after a link change left in the outbox. */
-export const sweepNotificationOutbox = async (): Promise<number> =>
-  (await linkNotifierFromEnv()?.sweep()) ?? 0;
+export const sweepNotificationOutbox = async (graceMs: number): Promise<number> =>
+  (await linkNotifierFromEnv()?.sweep(graceMs)) ?? 0;
 
 /** The MID's hook: a link store that notifies after each stored batch of writes. */
 export function notifyingLinkWrites<T extends LinkRepository>(

@@ -38,7 +38,8 @@ const configSchema = z.object({
   SBMS_SHARD_FUNCTION: z.string().min(1).optional(),
   /**
    * Outbox sweeper: a MID check still pending this long after its write has lost its message (a queue
-   * restart, a crash before the send) and is enqueued again. Shorter only costs harmless re-checks.
+   * restart, a crash before the send) and is enqueued again; a link change not notified this long after
+   * its commit is notified. Shorter only costs harmless, idempotent repeats.
    */
   OUTBOX_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Shard worker: how many shards one instance keeps loaded (least recently used is evicted). */

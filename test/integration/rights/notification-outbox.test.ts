@@ -89,7 +89,7 @@ describe('notifications outbox (Arts 32(4), 33(3))', () => {
     expect(await stillInOutbox(write)).toBe(true);
 
     const working = linkNotifier(rights, reader, outbox, PORTAL);
-    expect(await working.sweep(later())).toBeGreaterThanOrEqual(1);
+    expect(await working.sweep(60_000, later())).toBeGreaterThanOrEqual(1);
     for (const id of notificationIds(write)) {
       expect(await rights.getNotification(id)).toMatchObject({
         linkId: write.link.linkId,
