@@ -32,7 +32,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import type { AppConfig } from '../../web/app/config-types';
 import { contentSecurityPolicy } from '../../web/security-headers';
-import { acknowledge } from '../nag';
+import { acknowledge, acknowledgeWildcardResources } from '../nag';
 import { PROJECT_ROOT } from '../paths';
 
 /**
@@ -243,11 +243,18 @@ export class WebAppDeployment extends Construct {
       'Action::s3:List*',
       'Action::s3:DeleteObject*',
       'Action::s3:Abort*',
-      `Resource::arn:<AWS::Partition>:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-<AWS::AccountId>-<AWS::Region>/*`,
       `Resource::${props.siteBucketArnExport}/*`,
     ]) {
       acknowledge(handler, `AwsSolutions-IAM5[${finding}]`, copying);
     }
+    // The asset bucket's name carries the account and region wherever the CLI supplies them.
+    acknowledgeWildcardResources(
+      handler,
+      new RegExp(
+        `^arn:(aws[a-z-]*|<AWS::Partition>):s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-[^/]+/\\*$`,
+      ),
+      copying,
+    );
     acknowledge(
       handler,
       'AwsSolutions-IAM5[Resource::*]',
