@@ -29,7 +29,7 @@ import {
   requestQueueQuerySchema,
 } from './shared/schemas/rights';
 import { identifyBodySchema, verifyBodySchema } from './shared/schemas/sbms';
-import { statisticsQuerySchema } from './shared/schemas/statistics';
+import { midAccuracyQuerySchema, statisticsQuerySchema } from './shared/schemas/statistics';
 
 /**
  * The route table, defined once: the CDK API construct and the local API server both read it, the
@@ -338,6 +338,19 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: 'The same figures as CSV (one column per dimension; `<5` where suppressed)',
     request: { query: statisticsQuerySchema },
     responses: { 200: 'text/csv' },
+  },
+  {
+    operationId: 'getMidAccuracy',
+    method: 'GET',
+    path: '/v1/statistics/mid-accuracy',
+    component: 'statistics',
+    roles: ['statistics'],
+    summary:
+      "Accuracy of the MID's automatic rules from verifiers' decisions, per reason code, system pair and naming region (Arts 5, 37); counts below 5 suppressed",
+    request: { query: midAccuracyQuerySchema },
+    responses: {
+      200: 'created, verified, waiting, same/different shares, median time to verification; burden and flags per region',
+    },
   },
   // Art 37: data-quality indicators over the CIR and the templates, counted as files change.
   {

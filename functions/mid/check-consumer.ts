@@ -9,6 +9,7 @@ import { auditLogFromEnv } from '../audit/index';
 import { inCapacityScope } from '../shared/clients';
 import { logger, metrics } from '../shared/powertools';
 import { originSystemSchema, recordIdSchema } from '../shared/schemas/record';
+import { eventRecorderFromEnv } from '../statistics/recorder';
 import { toMidFile } from './cir-reader';
 import { checkPorts, midDependencies } from './dependencies';
 import { checkRecord } from './domain/check';
@@ -54,7 +55,7 @@ async function processMessage(record: SQSRecord): Promise<void> {
       logger.info('record deleted before its check', { messageId: record.messageId });
       return;
     }
-    const { stored, summary } = checked;
+    const { stored, file, summary } = checked;
     // Logged before the outbox marker is cleared: a failure in between re-runs the (idempotent)
     // check rather than leaving a completed check without its log entry (Art 36). The entry is keyed
     // by the write it checked (its version and time: a record deleted and created again starts at
@@ -83,8 +84,14 @@ async function processMessage(record: SQSRecord): Promise<void> {
       },
     );
     await cir.completeCheck(ref, stored.version);
-    if (logged) metrics.addMetric('midChecks', MetricUnit.Count, 1);
-    else logger.info('MID check already logged by another delivery', { messageId: record.messageId });
+    if (logged) {
+      metrics.addMetric('midChecks', MetricUnit.Count, 1);
+      await eventRecorderFromEnv().midCheck({
+        at: new Date().toISOString(),
+        memberState: file.memberState,
+        nationalities: file.identity.nationalities,
+      });
+    } else logger.info('MID check already logged by another delivery', { messageId: record.messageId });
   } catch (error) {
     logger.warn('MID check failed; the message will be retried', {
       messageId: record.messageId,
@@ -107,7 +114,8 @@ async function checkStoredFile(ref: RecordRef) {
     const stored = await cir.get(ref);
     if (!stored) return undefined;
     try {
-      return { stored, summary: await checkRecord(toMidFile(stored), checkPorts()) };
+      const file = toMidFile(stored);
+      return { stored, file, summary: await checkRecord(file, checkPorts(file)) };
     } catch (error) {
       if (!(error instanceof VersionConflict) || attempt >= CHECK_ATTEMPTS) throw error;
       logger.info('MID check met a concurrent link change; checking again', { attempt });

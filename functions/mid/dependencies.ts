@@ -3,7 +3,8 @@ import { notificationOutboxItems, notifyingLinkWrites } from '../rights/notifier
 import { sbmsService, shardOfFile, thresholds } from '../sbms/service';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
-import { countingLinkWrites } from '../statistics/recorder';
+import { namingRegion } from '../statistics/domain/naming-regions';
+import { countingLinkWrites, type RegionLookup } from '../statistics/recorder';
 import { CheckScopedCirReader, CirReader } from './cir-reader';
 import { blockingKeysOfRecord } from './domain/blocking';
 import type { CheckPorts, DocumentCandidate, IndividualFile } from './domain/check';
@@ -11,36 +12,53 @@ import { compareDocumentNumbers, ocrCanonical } from './domain/comparators';
 import { compareIdentities } from './domain/compare-identities';
 import { identityInputFromRecord } from './domain/identity-profile';
 import type { LinkRepository } from './domain/link-repository';
+import { sameRecord } from './domain/links';
 import { DynamoLinkRepository } from './link-store';
 
 /** Candidates the sBMS returns per check: enough for the few files one person has across systems. */
 const BIOMETRIC_TOP_K = 20;
 
-let cached: { cir: DynamoCirStore; reader: CirReader; links: LinkRepository } | undefined;
+let cached:
+  | { cir: DynamoCirStore; reader: CirReader; store: LinkRepository; links: LinkRepository }
+  | undefined;
 
 /** The MID's stores over DynamoDB, created once per execution environment. */
 export function midDependencies() {
   if (cached) return cached;
   const config = loadConfig();
+  const reader = new CirReader(dynamo, config.CIR_TABLE);
+  // Red and white links are notified to the persons concerned (Arts 32(4), 33(3); functions/rights/notifier.ts).
+  const store = notifyingLinkWrites(
+    new DynamoLinkRepository(dynamo, config.LINKS_TABLE, notificationOutboxItems),
+  );
   cached = {
-    reader: new CirReader(dynamo, config.CIR_TABLE),
+    reader,
     cir: new DynamoCirStore(dynamo, config.CIR_TABLE, shardOfFile()),
-    // Link writes are counted for the CRRS (created, colour changes, yellow durations), and red and
-    // white links notified to the persons concerned (Arts 32(4), 33(3); functions/rights/notifier.ts).
-    links: notifyingLinkWrites(
-      countingLinkWrites(new DynamoLinkRepository(dynamo, config.LINKS_TABLE, notificationOutboxItems)),
-    ),
+    store,
+    // Link writes are counted for the CRRS (created, colour changes, yellow durations, accuracy).
+    links: countingLinkWrites(store, regionFrom(reader)),
   };
   return cached;
 }
 
+/** The naming region of a file as the CIR holds it now (`unknown` once it is deleted). */
+const regionFrom =
+  (reader: Pick<CheckScopedCirReader, 'file'>): RegionLookup =>
+  async (ref) =>
+    namingRegion((await reader.file(ref))?.identity.nationalities);
+
 /**
  * The ports of one MID check over DynamoDB and the sBMS (Arts 27-28): three searches and the link
- * store. The searches read the CIR through one check-scoped reader, so they share their reads.
+ * store. The searches read the CIR through one check-scoped reader, so they share their reads; the
+ * naming region of the checked file comes from the file itself (no read).
  */
-export function checkPorts(): CheckPorts {
-  const { cir, links } = midDependencies();
+export function checkPorts(checked: IndividualFile): CheckPorts {
+  const { cir, store } = midDependencies();
   const reader = new CheckScopedCirReader(midDependencies().reader);
+  const others = regionFrom(reader);
+  const links = countingLinkWrites(store, async (ref) =>
+    sameRecord(ref, checked.ref) ? namingRegion(checked.identity.nationalities) : others(ref),
+  );
   return {
     links,
     async findBiometricCandidates(file) {

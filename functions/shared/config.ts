@@ -76,6 +76,8 @@ const configSchema = z.object({
   CONSULTATION_GRANT_VALIDITY_SECONDS: z.coerce.number().int().min(1).max(1_728_000).default(86_400),
   /** CRRS counters (Art 39): every function that writes an audit entry counts into it; absent: nothing counted. */
   STATISTICS_TABLE: z.string().min(1).optional(),
+  /** A naming region is flagged when its green share exceeds the overall one by more than this ratio. */
+  MID_FAIRNESS_FLAG_RATIO: z.coerce.number().min(1).max(100).default(1.5),
   /** HMAC key of the data-quality duplicate-document items (Art 37); absent: data quality not counted. */
   DATA_QUALITY_KEY: z.string().min(32).optional(),
   CONSULTATION_URGENT_VERIFICATION_SECONDS: z.coerce.number().int().min(1).max(1_728_000).default(86_400),

@@ -3,6 +3,7 @@ import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { createApiHandler } from '../shared/middleware/api-handler';
 import { dataQualityHandlers } from './handlers/data-quality';
+import { midAccuracyHandlers } from './handlers/mid-accuracy';
 import { statisticsHandlers } from './handlers/statistics';
 import { DynamoQualityReader } from './quality/store';
 import { DynamoStatisticsStore } from './store';
@@ -24,6 +25,10 @@ const qualityFromEnv = () => {
 };
 
 export const handler = createApiHandler(
-  { ...statisticsHandlers(storeFromEnv), ...dataQualityHandlers(qualityFromEnv) },
+  {
+    ...statisticsHandlers(storeFromEnv),
+    ...midAccuracyHandlers(storeFromEnv, () => loadConfig().MID_FAIRNESS_FLAG_RATIO),
+    ...dataQualityHandlers(qualityFromEnv),
+  },
   auditLogFromEnv,
 );

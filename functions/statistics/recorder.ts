@@ -1,10 +1,13 @@
 import type { AuditEntryInput } from '../audit/domain/entry';
 import type { LinkRepository, LinkWrite } from '../mid/domain/link-repository';
+import type { RecordRef } from '../mid/domain/types';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { logger } from '../shared/powertools';
-import type { Counter } from './domain/counters';
+import { accuracyCounters, accuracyEvents, refKey } from './domain/accuracy-events';
+import { type Counter, isAnonymousCounter } from './domain/counters';
 import { countersFromAuditEntry, countersFromLinkWrites } from './domain/events';
+import { type NamingRegion, namingRegion } from './domain/naming-regions';
 import type { StatisticsPort } from './domain/ports';
 import { DynamoStatisticsStore } from './store';
 
@@ -15,8 +18,14 @@ import { DynamoStatisticsStore } from './store';
  */
 export interface EventRecorder {
   auditEntry(entry: AuditEntryInput): Promise<void>;
-  linkWrites(writes: readonly LinkWrite[]): Promise<void>;
+  /** `regionOf` gives the naming region of a linked file (its nationality, read when counted). */
+  linkWrites(writes: readonly LinkWrite[], regionOf?: RegionLookup): Promise<void>;
+  /** One completed MID check of a file (counted once per check, by the naming region of the file). */
+  midCheck(check: { at: string; memberState?: string; nationalities?: readonly string[] }): Promise<void>;
 }
+
+/** The naming region of a file, from its nationality as the CIR holds it now. */
+export type RegionLookup = (ref: RecordRef) => Promise<NamingRegion>;
 
 export function eventRecorder(port: StatisticsPort | undefined): EventRecorder {
   const record = async (counters: Counter[]) => {
@@ -32,7 +41,31 @@ export function eventRecorder(port: StatisticsPort | undefined): EventRecorder {
   };
   return {
     auditEntry: (entry) => record(countersFromAuditEntry(entry)),
-    linkWrites: (writes) => record(countersFromLinkWrites(writes)),
+    async linkWrites(writes, regionOf) {
+      const events = accuracyEvents(writes);
+      const regions = new Map<string, NamingRegion>();
+      if (regionOf) {
+        try {
+          for (const ref of new Map(events.map((e) => [refKey(e.regionOf), e.regionOf])).values())
+            regions.set(refKey(ref), await regionOf(ref));
+        } catch (error) {
+          logger.warn('naming regions not read; counted as unknown', { error: (error as Error).name });
+        }
+      }
+      await record([...countersFromLinkWrites(writes), ...accuracyCounters(events, regions)]);
+    },
+    midCheck: ({ at, memberState, nationalities }) =>
+      record(
+        [
+          {
+            metric: 'midChecks' as const,
+            day: at.slice(0, 10),
+            memberState: memberState ?? 'EU',
+            dimensions: { region: namingRegion(nationalities) },
+            increment: 1,
+          },
+        ].filter(isAnonymousCounter),
+      ),
   };
 }
 
@@ -46,16 +79,22 @@ export function eventRecorderFromEnv(): EventRecorder {
   return fromEnv;
 }
 
-/** A link store that counts what it wrote (after the atomic write succeeded). */
-export function countingLinkWrites<T extends LinkRepository>(
-  links: T,
+/**
+ * A link store that counts what it wrote (after the atomic write succeeded). A new object: a check
+ * wraps the store with a lookup that knows the checked file, the verification API with a CIR read.
+ */
+export function countingLinkWrites(
+  links: LinkRepository,
+  regionOf?: RegionLookup,
   recorder: () => EventRecorder = eventRecorderFromEnv,
-): T {
-  const write = links.write.bind(links);
-  return Object.assign(links, {
+): LinkRepository {
+  return {
+    get: (linkId) => links.get(linkId),
+    listByRecord: (ref) => links.listByRecord(ref),
+    listYellowByAuthority: (authority, page) => links.listYellowByAuthority(authority, page),
     async write(writes: readonly LinkWrite[]) {
-      await write(writes);
-      await recorder().linkWrites(writes);
+      await links.write(writes);
+      await recorder().linkWrites(writes, regionOf);
     },
-  });
+  };
 }

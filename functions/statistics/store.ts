@@ -54,8 +54,14 @@ export class DynamoStatisticsStore implements StatisticsPort, StatisticsReader {
     );
   }
 
-  async query(filter: { from: string; to: string; memberState?: string }): Promise<StoredCounter[]> {
-    const perMetric = await Promise.all(METRIC_NAMES.map((metric) => this.queryMetric(metric, filter)));
+  async query(filter: {
+    from: string;
+    to: string;
+    memberState?: string;
+    metrics?: readonly MetricName[];
+  }): Promise<StoredCounter[]> {
+    const metrics = filter.metrics ?? METRIC_NAMES;
+    const perMetric = await Promise.all(metrics.map((metric) => this.queryMetric(metric, filter)));
     return perMetric.flat();
   }
 

@@ -73,3 +73,15 @@ function assertConsistent(input: ColourInput): void {
     throw new InvalidInput(`biometric outcome '${input.biometric.kind}' for a file without biometrics`);
   }
 }
+
+/** The article behind each automatic outcome (docs/mid-links.md). */
+export const REASON_ARTICLES: Record<AutomaticColour['reason'], string> = {
+  'art33-1a-biometrics-and-identity': 'Art 33(1)(a)',
+  'art33-1b-identity-and-document-one-side-without-biometrics': 'Art 33(1)(b)',
+  'art33-1c-biometrics-document-and-similar-identity': 'Art 33(1)(c)',
+  'biometrics-same-identity-different': 'Art 28(4), Art 30',
+  'identity-match-biometrics-different': 'Art 28(4), Art 30',
+  'identity-match-unconfirmed': 'Art 28(4), Art 30',
+  'document-same-identity-different': 'Art 28(4), Art 30',
+  'no-match': 'Art 28',
+};

@@ -72,7 +72,7 @@ export class LinkChangeSet {
       const expectedVersion = stored?.version ?? 0;
       if (next === null) {
         if (!stored) continue;
-        writes.push({ kind: 'delete', linkId, expectedVersion });
+        writes.push({ kind: 'delete', linkId, expectedVersion, stored });
         summary.removed.push(linkId);
         continue;
       }

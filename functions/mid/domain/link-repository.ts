@@ -7,7 +7,13 @@ import type { RecordRef } from './types';
  */
 export type LinkWrite =
   | { kind: 'put'; link: Link; expectedVersion: number }
-  | { kind: 'delete'; linkId: string; expectedVersion: number };
+  | {
+      kind: 'delete';
+      linkId: string;
+      expectedVersion: number;
+      /** The link as stored before the deletion: its statistics count what it leaves (not written). */
+      stored?: Link;
+    };
 
 export interface YellowPage {
   links: Link[];

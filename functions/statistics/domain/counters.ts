@@ -1,5 +1,7 @@
 import { defaultProfiles } from '../../esp/profiles/load-profiles';
+import type { WhiteReason, YellowReason } from '../../mid/domain/colour';
 import { ESP_SOURCES } from '../../shared/systems';
+import { NAMING_REGIONS } from './naming-regions';
 
 /**
  * CRRS (Art 39): anonymised counters, kept up to date as events happen. A counter is identified by a
@@ -25,6 +27,15 @@ export const METRICS = {
   linksChanged: ['from', 'to', 'systems'],
   /** How long a link stayed yellow, counted when it is resolved: histogram bucket and the colour it got. */
   yellowDuration: ['bucket', 'resolvedAs'],
+  /** MID checks by the naming region of the checked file (the denominator of the yellow-link burden). */
+  midChecks: ['region'],
+  /**
+   * What happened to the links the MID created, by the automatic rule (reason code), system pair and
+   * naming region, on the day the link was created (a cohort): see `accuracy-events.ts`.
+   */
+  midLinkOutcomes: ['reason', 'systems', 'region', 'event'],
+  /** How long a link waited for its verification, counted when a verifier resolves it. */
+  midVerificationTime: ['reason', 'systems', 'region', 'wait'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MetricName = keyof typeof METRICS;
@@ -36,6 +47,58 @@ function knownProfile(id: string): boolean {
 }
 
 const COLOURS = ['white', 'yellow', 'green', 'red'];
+
+/** Every automatic reason code that makes a link (functions/mid/domain/colour.ts). */
+export const AUTOMATIC_REASONS = [
+  'art33-1a-biometrics-and-identity',
+  'art33-1b-identity-and-document-one-side-without-biometrics',
+  'art33-1c-biometrics-document-and-similar-identity',
+  'biometrics-same-identity-different',
+  'identity-match-biometrics-different',
+  'document-same-identity-different',
+  'identity-match-unconfirmed',
+] as const satisfies readonly (WhiteReason | YellowReason)[];
+// A reason code added to colour.ts but not here fails to compile.
+const _everyReason: Exclude<WhiteReason | YellowReason, (typeof AUTOMATIC_REASONS)[number]> extends never
+  ? true
+  : never = true;
+void _everyReason;
+
+/**
+ * Events of a MID link's life, counted per cohort (accuracy-events.ts): `created`; `yellow` (it
+ * entered the verification queue); `same`/`different` (a verifier resolved it from the queue: white
+ * or red, or green); `rectified` (a verifier changed an earlier decision), with `correctedToSame`/
+ * `correctedToDifferent` when that flips the label; `leftYellow` (it left the queue without a
+ * verifier: reclassified automatically, removed by a check, or moved to another reason code).
+ */
+export const LINK_EVENTS = [
+  'created',
+  'yellow',
+  'same',
+  'different',
+  'rectified',
+  'correctedToSame',
+  'correctedToDifferent',
+  'leftYellow',
+] as const;
+export type LinkEvent = (typeof LINK_EVENTS)[number];
+
+/** Time to verification histogram (upper bounds, exclusive), in hours: fine enough for a median. */
+export const WAIT_BUCKETS: readonly { label: string; maxHours: number }[] = [
+  { label: 'lt10m', maxHours: 1 / 6 },
+  { label: '10m-1h', maxHours: 1 },
+  { label: '1h-4h', maxHours: 4 },
+  { label: '4h-1d', maxHours: 24 },
+  { label: '1d-3d', maxHours: 72 },
+  { label: '3d-7d', maxHours: 168 },
+  { label: '7d-30d', maxHours: 720 },
+  { label: 'ge30d', maxHours: Number.POSITIVE_INFINITY },
+];
+
+export function waitBucket(durationMs: number): string {
+  const hours = Math.max(0, durationMs) / 3_600_000;
+  return WAIT_BUCKETS.find((bucket) => hours < bucket.maxHours)!.label;
+}
 const SYSTEMS = [...ESP_SOURCES];
 
 /**
@@ -58,6 +121,10 @@ export const VOCABULARY: Record<string, readonly string[] | ((value: string) => 
     return rest.length === 0 && SYSTEMS.includes(a as never) && SYSTEMS.includes(b as never) && a! <= b!;
   },
   bucket: ['lt1h', '1h-1d', '1d-7d', '7d-30d', 'ge30d'],
+  reason: AUTOMATIC_REASONS,
+  region: NAMING_REGIONS,
+  event: LINK_EVENTS,
+  wait: WAIT_BUCKETS.map((bucket) => bucket.label),
 };
 
 function inVocabulary(key: string, value: string): boolean {

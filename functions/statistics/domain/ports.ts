@@ -14,6 +14,11 @@ export interface StoredCounter {
 }
 
 export interface StatisticsReader {
-  /** Counters of the days from..to (inclusive), optionally of one Member State. */
-  query(filter: { from: string; to: string; memberState?: string }): Promise<StoredCounter[]>;
+  /** Counters of the days from..to (inclusive), optionally of one Member State and some metrics (default all). */
+  query(filter: {
+    from: string;
+    to: string;
+    memberState?: string;
+    metrics?: readonly MetricName[];
+  }): Promise<StoredCounter[]>;
 }
