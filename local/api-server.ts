@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Component, ROUTES, type RouteDefinition } from '../functions/routes';
 import { loadConfig, type PlatformConfig } from '../functions/shared/config';
+import { API_SECURITY_HEADERS } from '../functions/shared/http';
+import { logger } from '../functions/shared/powertools';
 import type { LocalTokenIssuer } from './auth/tokens';
 import { TokenBuckets } from './rate-limit';
 
@@ -57,9 +65,23 @@ export async function startApiServer(
   const publicLimiter = new TokenBuckets(limits.PUBLIC_RATE_BURST, limits.PUBLIC_RATE_LIMIT_PER_MINUTE / 60);
   const server = createServer((request, response) => {
     handle(options, publicLimiter, request, response).catch((error: unknown) => {
-      process.stderr.write(`local api server: ${(error as Error).stack}\n`);
+      logger.error('local api server: unhandled error', { error: error as Error });
       if (!response.headersSent) send(response, 502, { message: 'Internal server error' });
     });
+  });
+  // Node answers an oversized header block (431) or a malformed request (400) itself: logged like any refusal.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    logRefusal({ status, sourceIp: socket.remoteAddress, reason: error.code ?? 'client error' });
+    if (socket.writable) {
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n${Object.entries(
+          API_SECURITY_HEADERS,
+        )
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join('')}\r\n`,
+      );
+    } else socket.destroy();
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
@@ -83,31 +105,49 @@ async function handle(
 ) {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
+  // API Gateway refuses a path it cannot decode before any route or file is looked up.
+  if (!isDecodable(url.pathname)) {
+    return send(response, 400, {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'path: malformed percent-encoding',
+        details: { issues: [{ field: 'path', message: 'malformed percent-encoding' }] },
+      },
+    });
+  }
   if (method === 'GET' && url.pathname === '/health') return send(response, 200, { status: 'ok' });
   if (method === 'GET' && url.pathname === '/openapi.json') return send(response, 200, options.openApi());
   if (await options.extraRoutes?.(request, response)) return;
   const match = matchRoute(method, url.pathname);
+  const refuse = (status: number, reply: Record<string, string>, headers: Record<string, string> = {}) => {
+    logRefusal({
+      status,
+      method,
+      path: match?.route.path ?? 'unmatched',
+      sourceIp: request.socket.remoteAddress,
+    });
+    send(response, status, reply, headers);
+  };
   if (!match) {
-    if (method === 'GET' && options.staticFiles?.(request, response)) return;
+    // The API's own paths never fall through to the web app: an unknown one is a JSON 404.
+    if (method === 'GET' && !isApiPath(url.pathname) && options.staticFiles?.(request, response)) return;
     const pathKnown = compiled.some((c) => c.pattern.test(url.pathname));
     return send(response, pathKnown ? 405 : 404, { message: pathKnown ? 'Method not allowed' : 'Not found' });
   }
   if (match.route.public) {
     // What the WAF rate-based rule does in AWS: per source address, before any function runs.
     const wait = publicLimiter.take(request.socket.remoteAddress ?? 'unknown');
-    if (wait > 0) {
-      response.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(wait) });
-      response.end(JSON.stringify({ message: 'Too many requests' }));
-      return;
-    }
+    if (wait > 0) return refuse(429, { message: 'Too many requests' }, { 'retry-after': String(wait) });
   }
+  const tooLarge = () => refuse(413, { message: 'Request too large' }, { connection: 'close' });
+  if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return tooLarge();
   const body = await readBody(request);
-  if (body === undefined) return send(response, 413, { message: 'Request too large' });
+  if (body === undefined) return tooLarge();
   // Public routes have no authorizer: a token, valid or not, is neither checked nor passed on.
   const authorization = match.route.public ? '' : (request.headers.authorization ?? '');
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   const claims = token ? await options.tokens.verify(token) : undefined;
-  if (!claims && !match.route.public) return send(response, 401, { message: 'Unauthorized' });
+  if (!claims && !match.route.public) return refuse(401, { message: 'Unauthorized' });
 
   const requestId = randomUUID();
   const event = toEvent(match, method, url, request, body, claims, requestId);
@@ -122,14 +162,10 @@ function matchRoute(method: string, pathname: string) {
     if (candidate.route.method !== method) continue;
     const found = candidate.pattern.exec(pathname);
     if (!found) continue;
-    const params: Record<string, string> = {};
-    try {
-      candidate.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(found[i + 1]!);
-      });
-    } catch {
-      return undefined;
-    }
+    // The whole path decodes (checked first), so each of its segments does.
+    const params = Object.fromEntries(
+      candidate.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]),
+    );
     return { route: candidate.route, params };
   }
   return undefined;
@@ -211,9 +247,35 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'content-type': 'application/json' });
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json', ...API_SECURITY_HEADERS, ...headers });
   response.end(JSON.stringify(body));
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Paths of the API (route table, health, OpenAPI), which the web app never answers. */
+const isApiPath = (pathname: string) => pathname === '/v1' || pathname.startsWith('/v1/');
+
+/**
+ * A request refused before any function ran (no audit entry is written for it): one line in the
+ * structured log, as API Gateway's access log records it in AWS (docs/reliability.md).
+ */
+function logRefusal(refusal: {
+  status: number;
+  sourceIp?: string;
+  method?: string;
+  path?: string;
+  reason?: string;
+}) {
+  logger.warn('request refused', { requestId: randomUUID(), ...refusal });
 }
 
 export { lambdaContext };

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../web/security-headers';
 import type { StaticHandler } from './api-server';
 
@@ -12,26 +12,44 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serves the built web application (web/dist) the way S3 + CloudFront would, index.html for app routes. */
+/**
+ * Serves the built web application (web/dist) the way S3 + CloudFront would: its files, and
+ * index.html for app routes (a path without an extension). Only the types above are served, so a
+ * source map or any other file left in the folder is not.
+ */
 export function serveWebApp(root = join(process.cwd(), 'web', 'dist')): StaticHandler {
+  const base = resolve(root);
   return (request, response) => {
-    if (!existsSync(root)) return false;
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const candidate = normalize(join(root, pathname));
-    if (!candidate.startsWith(root)) return false;
-    // The public portal is a separate app with its own index.html (as in lib/constructs/web-hosting.ts).
-    const index =
-      pathname === '/portal' || pathname.startsWith('/portal/')
-        ? join(root, 'portal', 'index.html')
-        : join(root, 'index.html');
-    const file = existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
-    if (!existsSync(file)) return false;
+    if (!existsSync(base)) return false;
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return false;
+    }
+    const file = fileFor(base, pathname);
+    if (!file) return false;
     response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': TYPES[extname(file)]!,
       'content-security-policy': contentSecurityPolicy(),
       'x-content-type-options': 'nosniff',
     });
     response.end(readFileSync(file));
     return true;
   };
+}
+
+function fileFor(base: string, pathname: string): string | undefined {
+  if (pathname.includes('\0')) return undefined;
+  const candidate = resolve(base, `.${pathname}`);
+  // Inside the root by path segments: a sibling folder whose name merely starts like the root's is outside.
+  const inside = relative(base, candidate);
+  if (inside.split(sep).includes('..') || isAbsolute(inside)) return undefined;
+  if (existsSync(candidate) && statSync(candidate).isFile())
+    return TYPES[extname(candidate)] ? candidate : undefined;
+  if (extname(pathname)) return undefined;
+  // The public portal is a separate app with its own index.html (as in lib/constructs/web-hosting.ts).
+  const portal = pathname === '/portal' || pathname.startsWith('/portal/');
+  const index = join(base, ...(portal ? ['portal', 'index.html'] : ['index.html']));
+  return existsSync(index) ? index : undefined;
 }

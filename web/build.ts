@@ -60,7 +60,8 @@ export async function buildWebApp(options: { outDir?: string; config?: object } 
     target: 'es2022',
     jsx: 'automatic',
     minify: true,
-    sourcemap: true,
+    // No source maps: neither the local server nor CloudFront hands out the unminified source.
+    sourcemap: false,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',

@@ -7,7 +7,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { AUDIT_PARTITIONS, AUDIT_RETENTION_DAYS } from '../../lib/resources';
-import { decodePageCursorWhere, encodePageCursor } from '../shared/page-cursor';
+import { decodePageCursorWhere, encodePageCursor, matchesKeySchema } from '../shared/page-cursor';
 import { queryAll } from '../shared/query-all';
 import type { AuditQuery, DayRange } from '../shared/schemas/audit';
 import { type ChainHead, type ChainProblem, chainEntry, genesisHash, verifyChain } from './domain/chain';
@@ -124,9 +124,6 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
   async list(query: AuditQuery): Promise<{ entries: ChainedAuditEntry[]; cursor?: string }> {
     const to = query.to ?? new Date().toISOString().slice(0, 10);
     const from = query.from ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString().slice(0, 10);
-    const position = query.cursor
-      ? decodePageCursorWhere<Cursor>(query.cursor, (cursor) => typeof cursor.partition === 'string')
-      : undefined;
     const filterExpressions: string[] = [];
     const filterValues: Record<string, string> = {};
     if (query.authority) {
@@ -138,7 +135,7 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
       filterValues[':action'] = query.action;
     }
     const entries: ChainedAuditEntry[] = [];
-    const partitions = query.userId
+    const partitions: ListPartition[] = query.userId
       ? [{ index: 'gsi2', key: 'gsi2pk', value: `USER#${query.userId}`, sortKey: 'gsi2sk' }]
       : daysDescending(from, to).map((d) => ({
           index: 'gsi1',
@@ -146,8 +143,13 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
           value: `DAY#${d}`,
           sortKey: 'gsi1sk',
         }));
-    let startAt = position ? partitions.findIndex((p) => p.value === position.partition) : 0;
-    if (startAt < 0) startAt = 0;
+    const sortKeyRange = { from, to: `${to}\uffff` };
+    const position = query.cursor
+      ? decodePageCursorWhere<Cursor>(query.cursor, (cursor) =>
+          isPositionIn(cursor, partitions, sortKeyRange),
+        )
+      : undefined;
+    const startAt = position ? partitions.findIndex((p) => p.value === position.partition) : 0;
     for (let i = startAt; i < partitions.length; i++) {
       const partition = partitions[i]!;
       let exclusiveStartKey = i === startAt ? position?.lastKey : undefined;
@@ -168,8 +170,8 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
             },
             ExpressionAttributeValues: {
               ':pk': partition.value,
-              ':from': from,
-              ':to': `${to}\uffff`,
+              ':from': sortKeyRange.from,
+              ':to': sortKeyRange.to,
               ...filterValues,
             },
             ScanIndexForward: false,
@@ -248,4 +250,34 @@ function daysDescending(from: string, to: string): string[] {
 interface Cursor {
   partition: string;
   lastKey?: Record<string, unknown>;
+}
+
+interface ListPartition {
+  index: string;
+  key: string;
+  value: string;
+  sortKey: string;
+}
+
+/** A cursor of this listing: one of the query's partitions, and a key of that index within the date range. */
+function isPositionIn(
+  cursor: Record<string, unknown>,
+  partitions: readonly ListPartition[],
+  range: { from: string; to: string },
+): boolean {
+  const partition = partitions.find((p) => p.value === cursor.partition);
+  const extra = Object.keys(cursor).filter((name) => name !== 'partition' && name !== 'lastKey');
+  if (!partition || extra.length) return false;
+  if (cursor.lastKey === undefined) return true;
+  const lastKey = cursor.lastKey;
+  return (
+    typeof lastKey === 'object' &&
+    lastKey !== null &&
+    !Array.isArray(lastKey) &&
+    matchesKeySchema(lastKey as Record<string, unknown>, {
+      partition: { [partition.key]: partition.value },
+      keys: ['pk', 'sk', partition.sortKey],
+      range: { attribute: partition.sortKey, ...range },
+    })
+  );
 }

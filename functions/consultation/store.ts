@@ -94,7 +94,10 @@ export class DynamoConsultationStore implements ConsultationStore {
         ScanIndexForward: true,
         Limit: page.limit,
         ExclusiveStartKey: page.cursor
-          ? decodePageCursor(page.cursor, { gsi1pk: pendingPartition(memberState) })
+          ? decodePageCursor(page.cursor, {
+              partition: { gsi1pk: pendingPartition(memberState) },
+              keys: ['pk', 'sk', 'gsi1sk'],
+            })
           : undefined,
       }),
     );

@@ -78,7 +78,10 @@ export class DynamoLinkRepository implements LinkRepository {
         ExpressionAttributeValues: { ':queue': queueKey(authority) },
         Limit: page.limit,
         ExclusiveStartKey: page.cursor
-          ? decodePageCursor(page.cursor, { gsi1pk: queueKey(authority) })
+          ? decodePageCursor(page.cursor, {
+              partition: { gsi1pk: queueKey(authority) },
+              keys: ['pk', 'sk', 'gsi1sk'],
+            })
           : undefined,
       }),
     );

@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { recordKey } from '../mid/domain/links';
 import type { RecordRef } from '../mid/domain/types';
 import { Conflict } from '../shared/errors';
-import { decodePageCursor, encodePageCursor } from '../shared/page-cursor';
+import { type CursorKeySchema, decodePageCursor, encodePageCursor } from '../shared/page-cursor';
 import { putVersioned, transactVersioned, versionedPut } from '../shared/versioned-put';
 import type { Notification } from './domain/notifications';
 import type { Page, RightsStore } from './domain/ports';
@@ -24,6 +24,8 @@ const notificationPartition = (authority: string, status: Notification['status']
   `NOTIFY#${authority}#${status}`;
 const sinPartition = (sin: string) => `SIN#${sin}`;
 const instructionPartition = (system: string) => `INSTRUCTIONS#${system}`;
+/** The key attributes of a gsi1 item besides the index's partition, as in its LastEvaluatedKey. */
+const GSI_KEYS = ['pk', 'sk', 'gsi1sk'] as const;
 
 /** The Rights table (access patterns in lib/resources.ts). */
 export class DynamoRightsStore implements RightsStore, SinIndex {
@@ -86,7 +88,7 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': queuePartition(memberState) },
-      partition: { gsi1pk: queuePartition(memberState) },
+      cursorKey: { partition: { gsi1pk: queuePartition(memberState) }, keys: GSI_KEYS },
       ...page,
     });
   }
@@ -95,7 +97,7 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
     return this.queryPage<OriginInstruction>('instruction', {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': instructionPartition(system) },
-      partition: { pk: instructionPartition(system) },
+      cursorKey: { partition: { pk: instructionPartition(system) }, keys: ['sk'] },
       ...page,
     });
   }
@@ -138,7 +140,7 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': partition },
-      partition: { gsi1pk: partition },
+      cursorKey: { partition: { gsi1pk: partition }, keys: GSI_KEYS },
       limit: filter.limit,
       cursor: filter.cursor,
     });
@@ -172,20 +174,20 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
       IndexName?: string;
       KeyConditionExpression: string;
       ExpressionAttributeValues: Record<string, unknown>;
-      /** The key attribute a cursor must carry: a cursor of another queue is refused. */
-      partition: Record<string, string>;
+      /** The key a cursor must be: a cursor of another queue, or not a key of this query, is refused. */
+      cursorKey: CursorKeySchema;
       limit: number;
       cursor?: string;
     },
   ): Promise<Page<T>> {
-    const { partition, limit, cursor, ...input } = query;
+    const { cursorKey, limit, cursor, ...input } = query;
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         ...input,
         ScanIndexForward: true,
         Limit: limit,
-        ExclusiveStartKey: cursor ? decodePageCursor(cursor, partition) : undefined,
+        ExclusiveStartKey: cursor ? decodePageCursor(cursor, cursorKey) : undefined,
       }),
     );
     return {

@@ -36,3 +36,12 @@ export type ApiHandler<Body = unknown, Path = Record<string, string>, Query = Re
 
 export const ok = (body: unknown): ApiResponse => ({ statusCode: 200, body });
 export const created = (body: unknown): ApiResponse => ({ statusCode: 201, body });
+
+/**
+ * Every API reply: never sniffed as another type, never cached (a reply may carry personal data,
+ * e.g. the public request-status answer). The local server and API Gateway's own replies carry them too.
+ */
+export const API_SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+} as const;

@@ -26,6 +26,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
 import type { Component, RouteDefinition } from '../../functions/routes';
+import { API_SECURITY_HEADERS } from '../../functions/shared/http';
 import { requestModelSchema } from '../../functions/shared/openapi';
 import { acknowledge } from '../nag';
 import { PublicRouteFirewall } from './public-route-firewall';
@@ -150,6 +151,10 @@ export class InteropApi extends Construct {
       const response = this.api.addGatewayResponse(`Error${type.responseType}`, {
         type,
         statusCode,
+        // As on the functions' replies (API_SECURITY_HEADERS): never sniffed, never cached.
+        responseHeaders: Object.fromEntries(
+          Object.entries(API_SECURITY_HEADERS).map(([name, value]) => [name, `'${value}'`]),
+        ),
         templates: {
           'application/json': `{"error":{"code":"${code}","message":$context.error.messageString,"requestId":"$context.requestId"}}`,
         },

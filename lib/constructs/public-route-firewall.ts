@@ -2,6 +2,7 @@ import type { Stage } from 'aws-cdk-lib/aws-apigateway';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../functions/routes';
+import { API_SECURITY_HEADERS } from '../../functions/shared/http';
 
 export interface PublicRouteFirewallProps {
   stage: Stage;
@@ -76,6 +77,7 @@ export class PublicRouteFirewall extends Construct {
             responseCode: 429,
             responseHeaders: [
               { name: 'retry-after', value: String(this.windowSec) },
+              ...Object.entries(API_SECURITY_HEADERS).map(([name, value]) => ({ name, value })),
               ...(origin
                 ? [
                     { name: 'access-control-allow-origin', value: origin },

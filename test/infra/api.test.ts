@@ -129,9 +129,43 @@ describe('REST API', () => {
     const logGroup = resourcesOfType(built.platformTemplate, 'AWS::Logs::LogGroup')[groupId];
     expect(logGroup?.Properties.KmsKeyId).toBeDefined();
     expect(logGroup?.Properties.RetentionInDays).toBe(365);
+    // What records a request refused before any function ran (401, 403, 413, 429, 431): no audit entry is written for it.
     expect(JSON.parse(setting.Format)).toMatchObject({
       requestId: '$context.requestId',
+      sourceIp: '$context.identity.sourceIp',
       status: '$context.status',
+      httpMethod: '$context.httpMethod',
+      resourcePath: '$context.resourcePath',
+    });
+  });
+
+  it("marks API Gateway's own replies and the firewall's 429 nosniff and no-store, like the functions' replies", () => {
+    const responses = Object.values(
+      resourcesOfType(built.platformTemplate, 'AWS::ApiGateway::GatewayResponse'),
+    );
+    expect(responses.length).toBeGreaterThanOrEqual(8);
+    for (const response of responses) {
+      expect(response.Properties.ResponseParameters).toMatchObject({
+        'gatewayresponse.header.x-content-type-options': "'nosniff'",
+        'gatewayresponse.header.cache-control': "'no-store'",
+      });
+    }
+    built.platformTemplate.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Action: {
+            Block: {
+              CustomResponse: Match.objectLike({
+                ResponseCode: 429,
+                ResponseHeaders: Match.arrayWith([
+                  { Name: 'x-content-type-options', Value: 'nosniff' },
+                  { Name: 'cache-control', Value: 'no-store' },
+                ]),
+              }),
+            },
+          },
+        }),
+      ]),
     });
   });
 

@@ -9,7 +9,7 @@ import type { EventRecorder } from '../../statistics/recorder';
 import { type Caller, callerFromClaims, hasAnyRole } from '../auth/claims';
 import { loadConfig } from '../config';
 import { ApiError, Forbidden, isClientError, Unauthenticated, ValidationFailed } from '../errors';
-import type { ApiRequest, ApiResponse, AuditAnnotations } from '../http';
+import { API_SECURITY_HEADERS, type ApiRequest, type ApiResponse, type AuditAnnotations } from '../http';
 import { logger, metrics } from '../powertools';
 import { parseOrThrow } from '../validation';
 
@@ -219,6 +219,7 @@ function toProxyResult(response: ApiResponse, requestId: string): APIGatewayProx
       'x-request-id': requestId,
       ...corsHeaders(loadConfig().CORS_ALLOWED_ORIGIN),
       ...response.headers,
+      ...API_SECURITY_HEADERS,
     },
     // A text reply (e.g. a CSV export) goes out as it is; everything else is JSON.
     body:
