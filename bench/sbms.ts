@@ -1,102 +1,50 @@
-// `npm run bench -- sbms --gallery 200000 --dim 512 --probes 500 --seed 1`
-// Options: --non-enrolled-share 0.1, --shard-size 100000, --bits 256, --shortlist 64, --exact-probes <all>.
-// Face-only gallery of synthetic persons, searched by new captures of enrolled persons and by non-enrolled
-// persons; the sharded binary-code index against a plain TypeScript exact scan of the same gallery.
-import { InMemorySnapshotStore } from '../functions/sbms/adapters/in-memory-snapshot-store';
-import { InMemoryTemplateStore } from '../functions/sbms/adapters/in-memory-template-store';
+// `npm run bench -- sbms --data realistic --gallery 200000 --dim 512 --probes 2000 --seed 1 [--plot det.svg]`
+// Options: --data easy|realistic (default easy), --non-mated (realistic: 2000; easy: 10% of --probes),
+// --shard-size 100000, --shortlist <config>, --usearch-probes 1000, --scalar-probes 50, --block 20.
+// A face-only gallery searched by new captures of enrolled persons (mated) and of non-enrolled persons
+// (non-mated). The sharded index is timed against the exact scans in alternating blocks of probes, so that
+// load from other work on the machine falls on all of them alike: the WebAssembly SIMD scan (every probe: it
+// also gives the exact answers), usearch's exactSearch (the first --usearch-probes) and a plain TypeScript
+// scan (the first --scalar-probes). `speedupVsExactSimd` is against the faster SIMD scan.
+import { writeFile } from 'node:fs/promises';
 import { InProcessShardClient } from '../functions/sbms/adapters/in-process-shard-client';
 import { DEFAULT_CALIBRATION } from '../functions/sbms/domain/calibration';
-import type { SbmsConfig } from '../functions/sbms/domain/config';
-import { DEFAULT_SBMS_CONFIG } from '../functions/sbms/domain/config';
-import { createScoreFusion } from '../functions/sbms/domain/fusion';
 import { identify } from '../functions/sbms/domain/matcher';
-import { checkTemplate } from '../functions/sbms/domain/quality-gate';
-import { mulberry32 } from '../functions/sbms/domain/random';
 import { ShardIndex } from '../functions/sbms/domain/shard-index';
-import { ShardRuntime } from '../functions/sbms/domain/shard-runtime';
-import type { OriginSystem } from '../functions/shared/systems';
-import { createBiometricGenerator } from '../local/synthetic/biometrics';
+import type { Candidate } from '../functions/sbms/domain/types';
 import { numberArg, progress } from './args';
+import { scalarScan, usearchScan, wasmSimdScan } from './exact-scan';
+import type { Outcome } from './identification-metrics';
+import { detCurve, detPlot, fnirAtFpir } from './identification-metrics';
+import type { ProbeCase } from './sbms-data';
+import { buildFaceGallery, faceDataArg } from './sbms-data';
 
-const SYSTEMS_WITH_BIOMETRICS: OriginSystem[] = ['EES', 'VIS', 'EURODAC', 'SIS', 'ECRIS_TCN'];
 const TOP_K = 10;
 const WARM_UP_SEARCHES = 5;
-
-interface ProbeCase {
-  vector: Float32Array;
-  mate: number | undefined;
-}
-
-export interface FaceGalleryOptions {
-  gallerySize: number;
-  dim: number;
-  seed: number;
-  bits: number;
-  shortlist: number;
-  shardSize: number;
-}
-
-/**
- * A face-only gallery of synthetic persons 0..gallerySize-1 in shards of `shardSize` (filled in order),
- * each shard caught up from the store's feed. `unitFace(id, session)` gives a capture of person `id`.
- */
-export async function buildFaceGallery(options: FaceGalleryOptions) {
-  const { gallerySize, dim } = options;
-  const config: SbmsConfig = {
-    ...DEFAULT_SBMS_CONFIG,
-    dimensions: { ...DEFAULT_SBMS_CONFIG.dimensions, face: dim },
-    codeBits: { ...DEFAULT_SBMS_CONFIG.codeBits, face: options.bits },
-    shortlist: options.shortlist,
-    maxTemplatesPerShard: options.shardSize,
-  };
-  const fusion = createScoreFusion(DEFAULT_CALIBRATION);
-  const generator = createBiometricGenerator(options.seed, config.dimensions);
-  const unitFace = (id: number, session: number) => {
-    const check = checkTemplate('FACE', generator.capture(generator.person(id), 'FACE', { session }), config);
-    if (!check.ok) throw new Error(`synthetic capture refused: ${check.refusal.detail}`);
-    return check.template;
-  };
-
-  progress(`generating ${gallerySize} enrolled faces (dim ${dim})`);
-  const gallery = new Float32Array(gallerySize * dim);
-  const store = new InMemoryTemplateStore(config.maxTemplatesPerShard);
-  const records = Array.from({ length: gallerySize }, (_, id) => {
-    const template = unitFace(id, 0);
-    gallery.set(template.vector, id * dim);
-    template.vector = gallery.subarray(id * dim, (id + 1) * dim);
-    return {
-      system: SYSTEMS_WITH_BIOMETRICS[id % SYSTEMS_WITH_BIOMETRICS.length]!,
-      recordId: `P${id}`,
-      templates: [template],
-    };
-  });
-
-  progress('building the shards (store writes + shard catch-up from the feed)');
-  const buildStart = performance.now();
-  for (const record of records) store.put(record);
-  const snapshots = new InMemorySnapshotStore();
-  const runtimes = await Promise.all(
-    store.shardIds.map((shardId) => ShardRuntime.start(shardId, { config, fusion, snapshots, feed: store })),
-  );
-  const buildSeconds = (performance.now() - buildStart) / 1000;
-  return { config, fusion, gallery, runtimes, unitFace, buildSeconds };
-}
+/** Mated probes whose cosine to their enrolled template is below this are the hard ones. */
+const HARD_MATE_COSINE = 0.45;
+const FPIR = 0.001;
 
 export async function run(args: Record<string, string>): Promise<object> {
+  const data = faceDataArg(args, 'easy');
   const gallerySize = numberArg(args, 'gallery', 200_000);
   const dim = numberArg(args, 'dim', 512);
   const probeCount = numberArg(args, 'probes', 500);
   const seed = numberArg(args, 'seed', 1);
-  const nonEnrolledShare = numberArg(args, 'non-enrolled-share', 0.1);
-  const exactProbeCount = Math.min(probeCount, numberArg(args, 'exact-probes', probeCount));
-  const { config, fusion, gallery, runtimes, unitFace, buildSeconds } = await buildFaceGallery({
+  const [mated, nonMated] =
+    data === 'realistic'
+      ? [probeCount, numberArg(args, 'non-mated', 2000)]
+      : [probeCount - Math.round(probeCount * 0.1), Math.round(probeCount * 0.1)];
+  const shortlist = args.shortlist === undefined ? {} : { shortlist: numberArg(args, 'shortlist', 0) };
+  const built = await buildFaceGallery({
+    data,
     gallerySize,
     dim,
     seed,
-    bits: numberArg(args, 'bits', 256),
-    shortlist: numberArg(args, 'shortlist', DEFAULT_SBMS_CONFIG.shortlist),
     shardSize: numberArg(args, 'shard-size', 100_000),
+    config: shortlist,
   });
+  const { config, fusion, exact, runtimes, buildSeconds } = built;
   const clients = runtimes.map((runtime) => new InProcessShardClient(runtime));
 
   const snapshotBytes = runtimes.map((runtime) => runtime.index.serialize());
@@ -104,116 +52,144 @@ export async function run(args: Record<string, string>): Promise<object> {
   const loadStart = performance.now();
   ShardIndex.deserialize(snapshotBytes[0]!, config, fusion);
   const snapshotLoadSeconds = (performance.now() - loadStart) / 1000;
+  snapshotBytes.length = 0;
 
-  const random = mulberry32(seed ^ 0x9e0be);
-  const enrolledProbes = Math.round(probeCount * (1 - nonEnrolledShare));
-  const probes: ProbeCase[] = Array.from({ length: probeCount }, (_, i) => {
-    const mate = i < enrolledProbes ? Math.floor(random() * gallerySize) : undefined;
-    return { vector: unitFace(mate ?? gallerySize + i, 1).vector, mate };
-  });
-
-  progress(`searching ${probeCount} probes over ${runtimes.length} shard(s)`);
-  for (const probe of probes.slice(0, WARM_UP_SEARCHES))
+  progress(`generating ${mated} mated and ${nonMated} non-mated probes`);
+  const probes = built.probes(mated, nonMated, seed);
+  const total = probes.length;
+  const block = numberArg(args, 'block', 20);
+  const scans = {
+    wasm: { scan: wasmSimdScan(exact), probes: total, ms: 0, indexMs: 0 },
+    usearch: { scan: usearchScan(exact), probes: numberArg(args, 'usearch-probes', 1000), ms: 0, indexMs: 0 },
+    scalar: { scan: scalarScan(exact), probes: numberArg(args, 'scalar-probes', 50), ms: 0, indexMs: 0 },
+  };
+  for (const probe of probes.slice(0, WARM_UP_SEARCHES)) {
     await identify(clients, { FACE: probe.vector }, { topK: TOP_K });
+    for (const { scan } of Object.values(scans)) scan.search(probe.vector, TOP_K);
+  }
+
+  progress(`searching ${total} probes: index and exact scans in alternating blocks of ${block}`);
   const latencies: number[] = [];
-  const tops: { recordId: string; score: number }[] = [];
-  const searchStart = performance.now();
-  for (const probe of probes) {
-    const start = performance.now();
-    const candidates = await identify(clients, { FACE: probe.vector }, { topK: TOP_K });
-    latencies.push(performance.now() - start);
-    tops.push(candidates[0] ?? { recordId: '', score: Number.NEGATIVE_INFINITY });
+  const indexTop: (Candidate | undefined)[] = [];
+  const exactTop: { index: number; score: number }[] = [];
+  let usearchDisagreements = 0;
+  for (let start = 0; start < total; start += block) {
+    const slice = probes.slice(start, start + block);
+    let indexMs = 0;
+    for (const probe of slice) {
+      const started = performance.now();
+      const candidates = await identify(clients, { FACE: probe.vector }, { topK: TOP_K });
+      const ms = performance.now() - started;
+      indexMs += ms;
+      latencies.push(ms);
+      indexTop.push(candidates[0]);
+    }
+    for (const [name, timed] of Object.entries(scans)) {
+      if (start >= timed.probes) continue;
+      const started = performance.now();
+      const tops = slice.map((probe) => timed.scan.search(probe.vector, TOP_K));
+      timed.ms += performance.now() - started;
+      timed.indexMs += indexMs;
+      if (name === 'wasm')
+        for (const top of tops) exactTop.push({ index: top.indices[0]!, score: top.scores[0]! });
+      if (name === 'usearch') {
+        tops.forEach((top, i) => {
+          if (top.indices[0] !== exactTop[start + i]!.index) usearchDisagreements++;
+        });
+      }
+    }
+    if (Math.floor((start + block) / 500) > Math.floor(start / 500))
+      progress(`  ${start + slice.length}/${total}`);
   }
-  const searchesPerSecond = probeCount / ((performance.now() - searchStart) / 1000);
 
-  progress(`exact scan of ${exactProbeCount} probes over the full gallery`);
-  for (const probe of probes.slice(0, Math.min(WARM_UP_SEARCHES, exactProbeCount))) {
-    exactTopK(gallery, gallerySize, dim, probe.vector, TOP_K);
+  const indexOutcomes: Outcome[] = probes.map((probe, i) => ({
+    mated: probe.mate !== undefined,
+    isMate: probe.mate !== undefined && indexTop[i]?.recordId === `P${probe.mate}`,
+    score: indexTop[i]?.perModality.FACE ?? Number.NEGATIVE_INFINITY,
+  }));
+  const exactOutcomes: Outcome[] = probes.map((probe, i) => ({
+    mated: probe.mate !== undefined,
+    isMate: probe.mate !== undefined && exactTop[i]!.index === probe.mate,
+    score: exactTop[i]!.score,
+  }));
+  const hard = (probe: ProbeCase) => probe.mate !== undefined && probe.mateCosine! < HARD_MATE_COSINE;
+  const rankOne = (outcomes: Outcome[], which: (probe: ProbeCase) => boolean) => {
+    const chosen = probes.map((probe, i) => [probe, outcomes[i]!] as const).filter(([p]) => which(p));
+    return round(chosen.filter(([, o]) => o.isMate).length / Math.max(1, chosen.length), 4);
+  };
+  const isMated = (probe: ProbeCase) => probe.mate !== undefined;
+  const indexFnir = fnirAtFpir(indexOutcomes, FPIR);
+  const exactFnir = fnirAtFpir(exactOutcomes, FPIR);
+  if (args.plot) {
+    const title = `DET, ${data} data, ${gallerySize} x ${dim}, ${mated} mated / ${nonMated} non-mated probes`;
+    await writeFile(
+      args.plot,
+      detPlot(title, { index: detCurve(indexOutcomes), exact: detCurve(exactOutcomes) }),
+    );
+    progress(`wrote ${args.plot}`);
   }
-  const exactTop: number[] = [];
-  const exactStart = performance.now();
-  for (const probe of probes.slice(0, exactProbeCount)) {
-    exactTop.push(exactTopK(gallery, gallerySize, dim, probe.vector, TOP_K).indices[0]!);
-    if (exactTop.length % 100 === 0) progress(`  exact ${exactTop.length}/${exactProbeCount}`);
-  }
-  const exactSearchesPerSecond = exactProbeCount / ((performance.now() - exactStart) / 1000);
 
-  const enrolled = (list: readonly ProbeCase[]) => list.filter((p) => p.mate !== undefined);
-  const rate = (hits: number, of: number) => (of === 0 ? 0 : hits / of);
-  const rank1Hits = probes.filter(
-    (p, i) => p.mate !== undefined && tops[i]!.recordId === `P${p.mate}`,
-  ).length;
-  const exactProbes = probes.slice(0, exactProbeCount);
-  const exactRank1Hits = exactProbes.filter((p, i) => p.mate !== undefined && exactTop[i] === p.mate).length;
-  const indexRank1OnExactProbes = exactProbes.filter(
-    (p, i) => p.mate !== undefined && tops[i]!.recordId === `P${p.mate}`,
-  ).length;
-  const threshold = DEFAULT_CALIBRATION.thresholds.identify;
-  const falsePositives = probes.filter((p, i) => p.mate === undefined && tops[i]!.score >= threshold).length;
-  const missed = probes.filter(
-    (p, i) => p.mate !== undefined && !(tops[i]!.recordId === `P${p.mate}` && tops[i]!.score >= threshold),
-  ).length;
+  const rateOf = (probesTimed: number, ms: number) => probesTimed / (ms / 1000);
+  const timedProbes = (limit: number) => Math.min(total, Math.ceil(Math.min(limit, total) / block) * block);
+  const searchesPerSecond = rateOf(total, scans.wasm.indexMs);
+  const rates = Object.fromEntries(
+    Object.entries(scans).map(([name, t]) => {
+      const n = timedProbes(t.probes);
+      return [name, { rate: rateOf(n, t.ms), speedup: t.ms / t.indexMs, probes: n }];
+    }),
+  );
+  const fastest = rates.wasm!.rate >= rates.usearch!.rate ? 'wasm' : 'usearch';
   const sorted = [...latencies].sort((a, b) => a - b);
+  const identifyThreshold = DEFAULT_CALIBRATION.thresholds.identify;
+  const fused = (outcomes: Outcome[]) => outcomes.map((o) => fusion.fuse({ FACE: o.score }));
+  const indexFused = fused(indexOutcomes);
 
   return {
+    data,
     gallerySize,
     dim,
-    buildSeconds: round(buildSeconds, 2),
+    matedProbes: mated,
+    nonMatedProbes: nonMated,
+    hardProbes: probes.filter(hard).length,
+    rank1: rankOne(indexOutcomes, isMated),
+    exactRank1: rankOne(exactOutcomes, isMated),
+    rank1Hard: rankOne(indexOutcomes, hard),
+    exactRank1Hard: rankOne(exactOutcomes, hard),
+    fnirAtFpir001: round(indexFnir.fnir, 4),
+    exactFnirAtFpir001: round(exactFnir.fnir, 4),
     searchesPerSecond: round(searchesPerSecond, 1),
     p95LatencyMs: round(sorted[Math.ceil(0.95 * sorted.length) - 1]!, 3),
-    exactSearchesPerSecond: round(exactSearchesPerSecond, 2),
-    speedupVsExact: round(searchesPerSecond / exactSearchesPerSecond, 1),
-    rank1IdentificationRate: round(rate(rank1Hits, enrolled(probes).length), 4),
-    exactRank1IdentificationRate: round(rate(exactRank1Hits, enrolled(exactProbes).length), 4),
+    exactSimdSearchesPerSecond: round(rates[fastest]!.rate, 2),
+    exactSimd: fastest === 'wasm' ? 'wasm-simd' : 'usearch',
+    speedupVsExactSimd: round(rates[fastest]!.speedup, 1),
     bytesPerTemplate: round(totalSnapshotBytes / gallerySize, 1),
-    shards: runtimes.length,
-    codeBits: config.codeBits.face,
-    shortlistPerShard: config.shortlist,
     p50LatencyMs: round(sorted[Math.ceil(0.5 * sorted.length) - 1]!, 3),
-    enrolledProbes: enrolled(probes).length,
-    nonEnrolledProbes: probeCount - enrolled(probes).length,
-    exactProbes: exactProbeCount,
-    rank1IdentificationRateOnExactProbes: round(
-      rate(indexRank1OnExactProbes, enrolled(exactProbes).length),
-      4,
-    ),
-    identifyThreshold: round(threshold, 3),
-    falsePositivesAtIdentifyThreshold: falsePositives,
-    enrolledMissedAtIdentifyThreshold: missed,
+    wasmSimdSearchesPerSecond: round(rates.wasm!.rate, 2),
+    speedupVsWasmSimd: round(rates.wasm!.speedup, 1),
+    usearchSearchesPerSecond: round(rates.usearch!.rate, 2),
+    speedupVsUsearch: round(rates.usearch!.speedup, 1),
+    usearchProbes: rates.usearch!.probes,
+    usearchRank1DisagreementsWithWasmSimd: usearchDisagreements,
+    scalarSearchesPerSecond: round(rates.scalar!.rate, 2),
+    speedupVsScalar: round(rates.scalar!.speedup, 1),
+    scalarProbes: rates.scalar!.probes,
+    fpir: FPIR,
+    fnirThreshold: round(indexFnir.threshold, 4),
+    exactFnirThreshold: round(exactFnir.threshold, 4),
+    identifyThreshold: round(identifyThreshold, 3),
+    falsePositivesAtIdentifyThreshold: indexOutcomes.filter(
+      (o, i) => !o.mated && indexFused[i]! >= identifyThreshold,
+    ).length,
+    matedMissedAtIdentifyThreshold: indexOutcomes.filter(
+      (o, i) => o.mated && !(o.isMate && indexFused[i]! >= identifyThreshold),
+    ).length,
+    shards: runtimes.length,
+    shortlistPerShard: config.shortlist,
+    buildSeconds: round(buildSeconds, 2),
     snapshotLoadSecondsPerShard: round(snapshotLoadSeconds, 2),
+    generator: built.parameters,
+    ...(args.plot ? { plot: args.plot } : {}),
   };
-}
-
-/** The baseline: every gallery vector, float dot product (4 accumulators), running top-k by insertion. */
-function exactTopK(gallery: Float32Array, count: number, dim: number, probe: Float32Array, k: number) {
-  const scores = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
-  const indices = new Int32Array(k).fill(-1);
-  for (let i = 0; i < count; i++) {
-    const base = i * dim;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let j = 0;
-    for (; j + 3 < dim; j += 4) {
-      s0 += gallery[base + j]! * probe[j]!;
-      s1 += gallery[base + j + 1]! * probe[j + 1]!;
-      s2 += gallery[base + j + 2]! * probe[j + 2]!;
-      s3 += gallery[base + j + 3]! * probe[j + 3]!;
-    }
-    for (; j < dim; j++) s0 += gallery[base + j]! * probe[j]!;
-    const score = s0 + s1 + s2 + s3;
-    if (score <= scores[k - 1]!) continue;
-    let at = k - 1;
-    while (at > 0 && scores[at - 1]! < score) {
-      scores[at] = scores[at - 1]!;
-      indices[at] = indices[at - 1]!;
-      at--;
-    }
-    scores[at] = score;
-    indices[at] = i;
-  }
-  return { scores, indices };
 }
 
 function round(value: number, digits: number): number {

@@ -1,9 +1,8 @@
 import type { InvokeCommand } from '@aws-sdk/client-lambda';
 import { progress } from '../bench/args';
-import { buildFaceGallery } from '../bench/sbms';
+import { buildFaceGallery } from '../bench/sbms-data';
 import { DEFAULT_SBMS_CONFIG } from '../functions/sbms/domain/config';
 import { mergeCandidates } from '../functions/sbms/domain/matcher';
-import { mulberry32 } from '../functions/sbms/domain/random';
 import { ShardIndex } from '../functions/sbms/domain/shard-index';
 import type { ShardRuntime } from '../functions/sbms/domain/shard-runtime';
 import type { Candidate, Probe } from '../functions/sbms/domain/types';
@@ -17,7 +16,7 @@ const DIM = 512;
 const CODE_BITS = 256;
 const TOP_K = 10;
 const WARM_UP = 5;
-const NON_ENROLLED_SHARE = 0.1;
+const NON_MATED_SHARE = 0.5;
 const MERGE_SHARDS = 200;
 
 interface MeasuredShard {
@@ -31,7 +30,7 @@ interface MeasuredShard {
 
 /**
  * One shard per size, each a gallery of its own (bench sbms's generator, shard size = gallery size),
- * searched by the same kind of probes as bench sbms (new captures of enrolled persons, 10% non-enrolled),
+ * searched by the probes of bench sbms's realistic data (half mated captures, half non-mated),
  * and the scan alone over random codes at `scanSizes`. The searches are interleaved across sizes (probe i
  * on every shard, in a rotating order) and each round also times one scan of every scan size, so that
  * load from other work on the machine falls on all sizes and on both kinds of timing alike.
@@ -95,11 +94,10 @@ export async function measureShards(
 
 async function loadShard(templates: number, probeCount: number, seed: number): Promise<MeasuredShard> {
   const built = await buildFaceGallery({
+    data: 'realistic',
     gallerySize: templates,
     dim: DIM,
     seed,
-    bits: CODE_BITS,
-    shortlist: DEFAULT_SBMS_CONFIG.shortlist,
     shardSize: templates,
   });
   const runtime = built.runtimes[0]!;
@@ -112,12 +110,10 @@ async function loadShard(templates: number, probeCount: number, seed: number): P
     `sbms: shard of ${templates}: snapshot ${snapshot.byteLength} bytes, resident ${residentBytes} bytes`,
   );
 
-  const random = mulberry32(seed ^ templates);
-  const enrolled = Math.round(probeCount * (1 - NON_ENROLLED_SHARE));
-  const probes = Array.from({ length: probeCount }, (_, i) => {
-    const person = i < enrolled ? Math.floor(random() * templates) : templates + i;
-    return { FACE: built.unitFace(person, 1).vector };
-  });
+  const nonMated = Math.round(probeCount * NON_MATED_SHARE);
+  const probes = built
+    .probes(probeCount - nonMated, nonMated, seed ^ templates)
+    .map((p) => ({ FACE: p.vector }));
   return { templates, runtime, probes, searchMs: [], snapshotBytes: snapshot.byteLength, residentBytes };
 }
 

@@ -108,7 +108,7 @@ function drawQuality(random: () => number): number {
 }
 
 /** Standard normal draws (Box-Muller, both values of each pair used). */
-function gaussianSource(seed: number): () => number {
+export function gaussianSource(seed: number): () => number {
   const random = mulberry32(seed);
   let spare: number | undefined;
   return () => {
@@ -126,7 +126,7 @@ function gaussianSource(seed: number): () => number {
 }
 
 /** 32-bit hash of a few integers (murmur3 finaliser on a running mix), for independent per-item seeds. */
-function mix(...values: number[]): number {
+export function mix(...values: number[]): number {
   let h = 0x9e3779b9;
   for (const value of values) {
     h = Math.imul(h ^ (value >>> 0), 0x85ebca6b);
