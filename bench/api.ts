@@ -1,6 +1,13 @@
+import { numberArg, type Options, progress } from '../local/cli';
 import { generatePeople } from '../local/synthetic/people';
-import { numberArg, progress } from './args';
 import { withBenchPlatform } from './bench-platform';
+
+export const summary = "Mixed load on the local platform's API: ESP searches and ingestion over HTTP.";
+
+export const options: Options = {
+  seconds: { type: 'string', value: 'N', description: 'duration of the load', default: '30' },
+  connections: { type: 'string', value: 'N', description: 'concurrent connections', default: '32' },
+};
 
 /**
  * `npm run bench -- api --seconds 30 --connections 32`: a local platform (in memory, workers on)

@@ -11,7 +11,7 @@ import type { SearchSource } from '../functions/esp/domain/search-source';
 import { RETURNABLE_FIELDS } from '../functions/esp/domain/source-records';
 import { loadProfiles } from '../functions/esp/profiles/load-profiles';
 import type { EspSource } from '../functions/shared/systems';
-import { numberArg, progress } from './args';
+import { numberArg, type Options, progress } from '../local/cli';
 import { benchPerson, benchRecord, benchSystems } from './esp-data';
 
 /** Per request, the time each source took as the source itself measured it. */
@@ -103,6 +103,24 @@ async function measure(
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   return result;
 }
+
+export const summary =
+  'ESP fan-out over reference sources with injected latency: every source answering, then one never answering.';
+
+export const options: Options = {
+  systems: { type: 'string', value: 'N', description: 'sources queried per search', default: '9' },
+  'latency-ms': { type: 'string', value: 'MS', description: 'injected latency per source', default: '100' },
+  'jitter-ms': { type: 'string', value: 'MS', description: 'injected jitter per source', default: '50' },
+  requests: { type: 'string', value: 'N', description: 'searches per run', default: '500' },
+  concurrency: { type: 'string', value: 'N', description: 'searches at once', default: '10' },
+  records: { type: 'string', value: 'N', description: 'synthetic persons in the sources', default: '2000' },
+  'timeout-ms': {
+    type: 'string',
+    value: 'MS',
+    description: 'per-source budget',
+    default: '2 x (latency + jitter)',
+  },
+};
 
 export async function run(args: Record<string, string>): Promise<object> {
   const systems = benchSystems(numberArg(args, 'systems', 9));

@@ -19,8 +19,8 @@ import {
 import { type IdentityInput, prepareIdentity } from '../functions/mid/domain/identity-profile';
 import type { Calibration } from '../functions/mid/domain/identity-score';
 import { type FrequencyKind, frequencyKeys } from '../functions/mid/domain/name-frequencies';
+import { numberArg, type Options, progress } from '../local/cli';
 import { createRng, generatePeople } from '../local/synthetic/people';
-import { numberArg, progress } from './args';
 
 const EM_ITERATIONS = 50;
 /**
@@ -187,6 +187,32 @@ function staticNameTable(identities: readonly IdentityInput[], generatedBy: stri
   );
   return { generatedBy, files: identities.length, shares };
 }
+
+export const summary =
+  "Estimates the identity score's Fellegi-Sunter parameters from unlabelled generated records and writes the calibration file.";
+
+export const options: Options = {
+  people: { type: 'string', value: 'N', description: 'generated persons', default: '5000' },
+  seed: { type: 'string', value: 'S', description: 'random seed', default: '9001' },
+  'random-pairs': {
+    type: 'string',
+    value: 'N',
+    description: 'random pairs for the u probabilities',
+    default: '300000',
+  },
+  out: {
+    type: 'string',
+    value: 'FILE',
+    description: 'calibration file',
+    default: 'functions/mid/domain/calibration.json',
+  },
+  'frequencies-out': {
+    type: 'string',
+    value: 'FILE',
+    description: 'name frequency table',
+    default: 'functions/mid/domain/name-frequencies.json',
+  },
+};
 
 export async function run(args: Record<string, string>): Promise<object> {
   const people = numberArg(args, 'people', 5000);

@@ -13,8 +13,20 @@ import {
 } from '../functions/mid/domain/identity-matching';
 import { InMemoryNameFrequencies } from '../functions/mid/domain/name-frequencies';
 import type { RecordRef } from '../functions/mid/domain/types';
+import type { Options } from '../local/cli';
 import { readInput } from './linkage';
 import type { LinkageRecord } from './linkage-data';
+
+export const summary =
+  'The linkage run listing its false positives, false negatives and unblocked true pairs (JSONL).';
+
+export const options: Options = {
+  input: { type: 'string', value: 'FILE[,FILE]', description: 'records, as for linkage' },
+  'input-b': { type: 'string', value: 'FILE', description: 'a second file (the other system)' },
+  format: { type: 'string', value: 'csv|febrl', description: 'input format', default: 'csv' },
+  out: { type: 'string', value: 'FILE', description: 'output file', default: '/tmp/linkage-errors.jsonl' },
+  all: { type: 'boolean', description: 'also list the true pairs found' },
+};
 
 export async function run(args: Record<string, string>): Promise<object> {
   const records = readInput(args);

@@ -10,7 +10,7 @@ import {
 } from '../functions/mid/domain/identity-matching';
 import { InMemoryNameFrequencies } from '../functions/mid/domain/name-frequencies';
 import type { RecordRef } from '../functions/mid/domain/types';
-import { progress } from './args';
+import { type Options, progress } from '../local/cli';
 import { type LinkageRecord, readBenchmarkCsv, readFebrl } from './linkage-data';
 
 export function readInput(args: Record<string, string>): LinkageRecord[] {
@@ -47,6 +47,19 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
 }
+
+export const summary =
+  "The MID's identity linkage over a labelled file, scored against cluster_id (precision, recall, F1, reduction ratio).";
+
+export const options: Options = {
+  input: {
+    type: 'string',
+    value: 'FILE[,FILE]',
+    description: 'records: the benchmark CSV of `npm run generate`, or FEBRL files with --format febrl',
+  },
+  'input-b': { type: 'string', value: 'FILE', description: 'a second file (the other system)' },
+  format: { type: 'string', value: 'csv|febrl', description: 'input format', default: 'csv' },
+};
 
 /**
  * Scope: the MID compares a file with files of other systems. A file whose records all come from

@@ -1,11 +1,11 @@
 import type { Role } from '../functions/shared/auth/roles';
 import type { OriginSystem } from '../functions/shared/systems';
+import { numberArg, type Options, progress } from '../local/cli';
 import { SYSTEM_AUTHORITY } from '../local/demo-users';
 import type { Platform } from '../local/platform';
 import { rowToRecord, syntheticRow } from '../local/record-rows';
 import { createBiometricGenerator } from '../local/synthetic/biometrics';
 import { generatePeople } from '../local/synthetic/people';
-import { numberArg, progress } from './args';
 import { withBenchPlatform } from './bench-platform';
 
 /**
@@ -23,6 +23,22 @@ export interface MidBenchHooks {
     checkedAt: ReadonlyMap<string, number>;
   }): Promise<void>;
 }
+
+export const summary =
+  'MID end to end on a local platform: records ingested through the API, checks per second, latency and capacity units per check.';
+
+export const options: Options = {
+  records: { type: 'string', value: 'N', description: 'records to ingest', default: '2000' },
+  seed: { type: 'string', value: 'S', description: 'random seed', default: '1' },
+  concurrency: { type: 'string', value: 'N', description: 'ingestion requests at once', default: '8' },
+  consumers: {
+    type: 'string',
+    value: 'N',
+    description: 'MID queue batches processed at once',
+    default: 'the platform default',
+  },
+  timeout: { type: 'string', value: 'SECONDS', description: 'give up after', default: '1200' },
+};
 
 export async function run(args: Record<string, string>, hooks: MidBenchHooks = {}) {
   const records = numberArg(args, 'records', 2000);

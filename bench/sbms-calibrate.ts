@@ -17,8 +17,8 @@ import { checkTemplate } from '../functions/sbms/domain/quality-gate';
 import { mulberry32 } from '../functions/sbms/domain/random';
 import type { ModalityKey, ModalityScores } from '../functions/sbms/domain/types';
 import { MODALITY_KEYS } from '../functions/sbms/domain/types';
+import { numberArg, type Options, progress } from '../local/cli';
 import { createBiometricGenerator } from '../local/synthetic/biometrics';
-import { numberArg, progress } from './args';
 
 export const CALIBRATION_FILE = 'functions/sbms/domain/calibration.json';
 
@@ -31,6 +31,28 @@ const COMBINATIONS: Record<string, readonly ModalityKey[]> = {
 };
 
 type Captures = Record<ModalityKey, Float32Array>[];
+
+export const summary =
+  'Fits the sBMS score distributions on synthetic captures and writes the decision thresholds.';
+
+export const options: Options = {
+  persons: { type: 'string', value: 'N', description: 'synthetic persons', default: '4000' },
+  'impostor-pairs': { type: 'string', value: 'N', description: 'impostor comparisons', default: '400000' },
+  seed: { type: 'string', value: 'S', description: 'random seed', default: '7' },
+  'verify-fmr': { type: 'string', value: 'RATE', description: '1:1 false match rate', default: '0.0001' },
+  'identify-fmr': {
+    type: 'string',
+    value: 'RATE',
+    description: '1:N false match rate per comparison',
+    default: '1e-9',
+  },
+  out: {
+    type: 'string',
+    value: 'FILE',
+    description: 'calibration file',
+    default: 'the sBMS calibration file',
+  },
+};
 
 export async function run(args: Record<string, string>): Promise<object> {
   const persons = numberArg(args, 'persons', 4000);

@@ -12,9 +12,9 @@ import { checkTemplate } from '../functions/sbms/domain/quality-gate';
 import { mulberry32 } from '../functions/sbms/domain/random';
 import { ShardRuntime } from '../functions/sbms/domain/shard-runtime';
 import type { OriginSystem } from '../functions/shared/systems';
+import { progress } from '../local/cli';
 import { createBiometricGenerator } from '../local/synthetic/biometrics';
 import { createRealisticFaces } from '../local/synthetic/realistic-faces';
-import { progress } from './args';
 import { createExactGallery } from './exact-scan';
 
 const SYSTEMS_WITH_BIOMETRICS: OriginSystem[] = ['EES', 'VIS', 'EURODAC', 'SIS', 'ECRIS_TCN'];

@@ -12,7 +12,7 @@ import { DEFAULT_CALIBRATION } from '../functions/sbms/domain/calibration';
 import { identify } from '../functions/sbms/domain/matcher';
 import { ShardIndex } from '../functions/sbms/domain/shard-index';
 import type { Candidate } from '../functions/sbms/domain/types';
-import { numberArg, progress } from './args';
+import { numberArg, type Options, progress } from '../local/cli';
 import { scalarScan, usearchScan, wasmSimdScan } from './exact-scan';
 import type { Outcome } from './identification-metrics';
 import { detCurve, detPlot, fnirAtFpir } from './identification-metrics';
@@ -24,6 +24,39 @@ const WARM_UP_SEARCHES = 5;
 /** Mated probes whose cosine to their enrolled template is below this are the hard ones. */
 const HARD_MATE_COSINE = 0.45;
 const FPIR = 0.001;
+
+export const summary =
+  'sBMS 1:N search over a synthetic face gallery: the sharded index against exact scans (WebAssembly SIMD, usearch, TypeScript) timed in alternating blocks.';
+
+export const options: Options = {
+  data: { type: 'string', value: 'easy|realistic', description: 'kind of synthetic faces', default: 'easy' },
+  gallery: { type: 'string', value: 'N', description: 'enrolled templates', default: '200000' },
+  dim: { type: 'string', value: 'N', description: 'template dimensions', default: '512' },
+  probes: { type: 'string', value: 'N', description: 'mated searches (easy: all searches)', default: '500' },
+  'non-mated': { type: 'string', value: 'N', description: 'non-mated searches (realistic)', default: '2000' },
+  seed: { type: 'string', value: 'S', description: 'random seed', default: '1' },
+  shortlist: {
+    type: 'string',
+    value: 'N',
+    description: 'candidates re-ranked exactly',
+    default: 'the sBMS config',
+  },
+  'shard-size': { type: 'string', value: 'N', description: 'templates per shard', default: '100000' },
+  'usearch-probes': {
+    type: 'string',
+    value: 'N',
+    description: 'probes also run through usearch exactSearch',
+    default: '1000',
+  },
+  'scalar-probes': {
+    type: 'string',
+    value: 'N',
+    description: 'probes also run through the TypeScript scan',
+    default: '50',
+  },
+  block: { type: 'string', value: 'N', description: 'probes per timing block', default: '20' },
+  plot: { type: 'string', value: 'FILE.svg', description: 'write the DET curve' },
+};
 
 export async function run(args: Record<string, string>): Promise<object> {
   const data = faceDataArg(args, 'easy');

@@ -1,5 +1,4 @@
 import type { InvokeCommand } from '@aws-sdk/client-lambda';
-import { progress } from '../bench/args';
 import { buildFaceGallery } from '../bench/sbms-data';
 import { DEFAULT_SBMS_CONFIG } from '../functions/sbms/domain/config';
 import { mergeCandidates } from '../functions/sbms/domain/matcher';
@@ -8,6 +7,7 @@ import type { ShardRuntime } from '../functions/sbms/domain/shard-runtime';
 import type { Candidate, Probe } from '../functions/sbms/domain/types';
 import { LambdaShardClient } from '../functions/sbms/lambda-shard-client';
 import { createShardWorker } from '../functions/sbms/shard-worker';
+import { progress } from '../local/cli';
 import { codeScan } from './code-scan';
 import type { SbmsMeasurement, ShardMeasurement } from './measured-file';
 import { settledBytes } from './memory';

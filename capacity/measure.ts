@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { progress } from '../bench/args';
 import { run as runEspBench } from '../bench/esp';
+import { progress } from '../local/cli';
 import { SCAN_LADDER } from './code-scan';
 import { measureShards } from './measure-sbms';
 import {

@@ -1,4 +1,4 @@
-import { progress } from '../bench/args';
+import { progress } from '../local/cli';
 import {
   DEFAULT_ARRIVALS,
   DEFAULT_LIMITS,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { progress } from '../bench/args';
+import { progress } from '../local/cli';
 import { CAPACITY_DIR, readLatestPath } from './measured-file';
 import { type CapacityResult, capacityModel } from './model';
 import { modelInputsFromArgs } from './model-cli';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { progress } from '../bench/args';
+import { progress } from '../local/cli';
 import { DEFAULT_ARRIVALS, readJson } from './data-files';
 import { readMeasured } from './measured-file';
 import { simulatePeakDay } from './peak-day';

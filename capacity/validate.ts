@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { progress } from '../bench/args';
+import { progress } from '../local/cli';
 import { SCAN_LADDER } from './code-scan';
 import { midInChildProcess } from './measure';
 import { measureShards } from './measure-sbms';

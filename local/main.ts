@@ -1,22 +1,42 @@
 // `npm start`: the embedded local platform with demo data, on http://localhost:3000.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWebApp } from '../web/build';
 import { DEMO_USERS } from './demo-users';
+import { assertJava } from './emulators/dynamodb';
 import { LOCAL_DATA_DIR } from './paths';
 import { startPlatform } from './platform';
 import { seedDemoData } from './seed';
 import { seedCentralSystems } from './seed-central-systems';
+import { assertPortsFree, lockDataDir } from './start-checks';
 import { serveWebApp } from './static-files';
 
 const port = Number(process.env.PORT ?? 3000);
+const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+const sqsPort = Number(process.env.SQS_PORT ?? 9324);
 const firstStart = !existsSync(join(LOCAL_DATA_DIR, 'dynamodb'));
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
+// Everything that can refuse the start is checked before anything is built or started.
+let unlock: () => void;
+try {
+  mkdirSync(LOCAL_DATA_DIR, { recursive: true });
+  unlock = lockDataDir(LOCAL_DATA_DIR);
+  process.once('exit', () => unlock());
+  await assertPortsFree({ PORT: port, DYNAMODB_PORT: dynamoPort, SQS_PORT: sqsPort });
+  assertJava();
+} catch (error) {
+  say((error as Error).message);
+  process.exit(1);
+}
+
+say('building the web app...');
+await buildWebApp();
 say('starting the local platform (DynamoDB Local, SQS emulator, API, MID consumer)...');
 const platform = await startPlatform({
   port,
-  dynamoPort: Number(process.env.DYNAMODB_PORT ?? 8000),
-  sqsPort: Number(process.env.SQS_PORT ?? 9324),
+  dynamoPort,
+  sqsPort,
   dataDir: LOCAL_DATA_DIR,
   workers: true,
   staticFiles: serveWebApp(),

@@ -157,6 +157,18 @@ function systemFields(system: CentralSystem, rng: Rng): Record<string, unknown> 
   }
 }
 
+/** An origin system's record as its central system holds it: the file's data and the system's own part. */
+export function centralRecordOf(
+  system: CentralSystem,
+  file: { recordId: string } & Pick<RecordBody, 'identity' | 'travelDocuments'>,
+  rng: Rng,
+): unknown {
+  const base = { recordId: file.recordId, identity: file.identity };
+  return system === 'EURODAC' || system === 'ECRIS_TCN'
+    ? { ...base, ...systemFields(system, rng) }
+    : { ...base, travelDocuments: file.travelDocuments, ...systemFields(system, rng) };
+}
+
 function identityOf(row: SyntheticRecord): Pick<RecordBody, 'identity' | 'travelDocuments'> | undefined {
   const mapped = rowToRecord(syntheticRow(row));
   return mapped.ok
@@ -175,13 +187,7 @@ export function centralSystemRecords(options: { people: number; seed: number }):
     if (!data) continue;
     const system = row.system as CentralSystem;
     const { identity, travelDocuments } = data;
-    const base = { recordId: row.recordId, identity };
-    records.push([
-      system,
-      system === 'EURODAC' || system === 'ECRIS_TCN'
-        ? { ...base, ...systemFields(system, rng) }
-        : { ...base, travelDocuments, ...systemFields(system, rng) },
-    ]);
+    records.push([system, centralRecordOf(system, { recordId: row.recordId, ...data }, rng)]);
     if (seenClusters.has(row.clusterId)) continue;
     seenClusters.add(row.clusterId);
     const person = row.clusterId.replace(/\D/g, '');
@@ -239,15 +245,7 @@ export async function seedCentralSystems(options: {
 }): Promise<{ records: number; bySystem: Partial<Record<CentralSystem, number>> }> {
   const tableName = options.platform.env[CENTRAL_SYSTEMS_TABLE.envVar];
   if (!tableName) throw new Error(`${CENTRAL_SYSTEMS_TABLE.envVar} is not provisioned`);
-  const client = new DynamoDBClient({
-    region: process.env.AWS_REGION ?? 'eu-central-1',
-    endpoint: options.platform.dynamo.endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const store = new DynamoSourceDataStore(
-    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-    tableName,
-  );
+  const { store, client } = centralSystemsStore(options.platform.dynamo.endpoint, tableName);
   const queue = centralSystemRecords(options);
   const bySystem: Partial<Record<CentralSystem, number>> = {};
   const worker = async () => {
@@ -263,4 +261,18 @@ export async function seedCentralSystems(options: {
     client.destroy();
   }
   return { records: Object.values(bySystem).reduce((sum, n) => sum + n, 0), bySystem };
+}
+
+/** The reference central systems' store in a local platform's DynamoDB (the caller destroys the client). */
+export function centralSystemsStore(endpoint: string, tableName: string) {
+  const client = new DynamoDBClient({
+    region: process.env.AWS_REGION ?? 'eu-central-1',
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const store = new DynamoSourceDataStore(
+    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    tableName,
+  );
+  return { store, client };
 }

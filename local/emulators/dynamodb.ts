@@ -9,18 +9,22 @@ export interface RunningDynamo {
   stop(): Promise<void>;
 }
 
+const INSTALL_JAVA = [
+  'install it, then run npm start again:',
+  '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless',
+  '  Fedora:        sudo dnf install -y java-17-openjdk-headless',
+  '  macOS:         brew install openjdk@17, and put it on the PATH as brew prints',
+].join('\n');
+
 /** DynamoDB Local needs Java 17+; say so plainly instead of failing later with a connection error. */
 export function assertJava(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (result.error) {
-    throw new Error(
-      'Java 17 or newer is required for DynamoDB Local: install it (apt-get install -y openjdk-17-jre-headless)',
-    );
-  }
+  if (result.error)
+    throw new Error(`Java 17 or newer is required for DynamoDB Local and none was found: ${INSTALL_JAVA}`);
   const major = Number(/version "(\d+)/.exec(`${result.stderr}${result.stdout}`)?.[1] ?? 0);
   if (major < 17)
     throw new Error(
-      `Java 17 or newer is required for DynamoDB Local; found Java ${major || 'of unknown version'}`,
+      `Java 17 or newer is required for DynamoDB Local; found Java ${major || 'of unknown version'}: ${INSTALL_JAVA}`,
     );
 }
 

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildWebApp } from '../../web/build';
 import { freePort } from '../support/free-port';
 
 const START_TIMEOUT_MS = 240_000;
@@ -16,20 +15,22 @@ export const E2E_ESP_FAULTS = { EUROPOL: { errorRate: 1 } };
 
 /**
  * The e2e layer talks HTTP to the local platform exactly as a user starts it (`local/main.ts`, the
- * `npm start` entry point), in a temporary data directory on free ports, with a small demo seed.
+ * `npm start` entry point, which also builds the web app), in a temporary data directory on free
+ * ports, with a small demo seed.
  */
 export default async function setup(project: TestProject) {
-  // The web app the platform serves, built as `npm start` builds it.
-  await buildWebApp();
   const dataDir = mkdtempSync(join(tmpdir(), 'interop-e2e-'));
   const port = await freePort();
+  const shell = {
+    LOCAL_DATA_DIR: dataDir,
+    PORT: String(port),
+    DYNAMODB_PORT: String(await freePort()),
+    SQS_PORT: String(await freePort()),
+  };
   const child: ChildProcess = spawn('npx', ['tsx', 'local/main.ts'], {
     env: {
       ...process.env,
-      LOCAL_DATA_DIR: dataDir,
-      PORT: String(port),
-      DYNAMODB_PORT: String(await freePort()),
-      SQS_PORT: String(await freePort()),
+      ...shell,
       DEMO_PEOPLE: process.env.E2E_DEMO_PEOPLE ?? '40',
       ESP_FAULTS: JSON.stringify(E2E_ESP_FAULTS),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -57,7 +58,12 @@ export default async function setup(project: TestProject) {
     });
   });
   await ready;
-  project.provide('platform', { url: `http://localhost:${port}`, keyDir: join(dataDir, 'keys'), env: {} });
+  project.provide('platform', {
+    url: `http://localhost:${port}`,
+    keyDir: join(dataDir, 'keys'),
+    env: {},
+    shell,
+  });
   return async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     signalGroup(child, 'SIGINT');

@@ -7,6 +7,8 @@ export interface PlatformContext {
   url: string;
   keyDir: string;
   env: Record<string, string>;
+  /** What a user's shell has next to `npm start` (PORT, DYNAMODB_PORT, LOCAL_DATA_DIR): e2e only. */
+  shell?: Record<string, string>;
 }
 
 declare module 'vitest' {

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { DynamoAuditLog } from '../../../functions/audit/store';
+import type { OriginSystem } from '../../../functions/shared/systems';
 import { loadRecords } from '../../../local/loader';
 import { rowToRecord, syntheticRow } from '../../../local/record-rows';
 import { generatePeople } from '../../../local/synthetic/people';
@@ -55,7 +56,7 @@ describe('restarting DynamoDB and SQS while loading records', () => {
     async () => {
       const started = Date.now();
       const records = generatePeople({ people: Math.ceil(RECORDS / 2), seed: 817 }).slice(0, RECORDS);
-      const bySystem = new Map<string, string[]>();
+      const bySystem = new Map<OriginSystem, string[]>();
       for (const record of records) {
         const row = rowToRecord(syntheticRow(record), 1, { memberState: 'DE' });
         if (!row.ok) throw new Error(`synthetic record ${record.recordId}: ${row.reason}`);
@@ -108,7 +109,8 @@ describe('restarting DynamoDB and SQS while loading records', () => {
                 api: platform().url,
                 system,
                 file,
-                token,
+                tokenFor: () => token,
+                stateDir: rowsDir,
                 // small batches: the restarts fall between batches at any size of the run
                 batchSize: 10,
                 onProgress: onProgress(system),
