@@ -7,6 +7,10 @@ import type { Role } from '../../functions/shared/auth/roles';
 export const LOCAL_ISSUER = 'urn:eu-interop:local-platform';
 export const LOCAL_AUDIENCE = 'eu-interop-api';
 const ALG = 'ES256';
+/** The longest a token may live (exp - iat), as Cognito's ID tokens (1 h) stay well within. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+/** How far the issuer's clock may be ahead of or behind this one. */
+export const CLOCK_SKEW_SECONDS = 60;
 
 export interface TokenRequest {
   userId: string;
@@ -34,13 +38,16 @@ export async function localTokenIssuer(keyDir?: string): Promise<LocalTokenIssue
   const publicKey = await importJWK(publicJwk, ALG);
   return {
     async sign(request) {
+      const ttl = request.ttlSeconds ?? 8 * 3600;
+      if (ttl > MAX_TOKEN_LIFETIME_SECONDS)
+        throw new Error(`a token lives at most ${MAX_TOKEN_LIFETIME_SECONDS} s`);
       return new SignJWT(tokenClaims(request))
         .setProtectedHeader({ alg: ALG })
         .setSubject(request.userId)
         .setIssuer(LOCAL_ISSUER)
         .setAudience(LOCAL_AUDIENCE)
         .setIssuedAt()
-        .setExpirationTime(`${request.ttlSeconds ?? 8 * 3600}s`)
+        .setExpirationTime(`${ttl}s`)
         .sign(privateKey);
     },
     async verify(token) {
@@ -48,13 +55,28 @@ export async function localTokenIssuer(keyDir?: string): Promise<LocalTokenIssue
         const { payload } = await jwtVerify(token, publicKey, {
           issuer: LOCAL_ISSUER,
           audience: LOCAL_AUDIENCE,
+          algorithms: [ALG],
+          requiredClaims: ['sub', 'iat', 'exp'],
+          clockTolerance: CLOCK_SKEW_SECONDS,
+          maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
         });
-        return payload as Record<string, unknown>;
+        return hasBoundedLifetime(payload) ? (payload as Record<string, unknown>) : undefined;
       } catch {
         return undefined;
       }
     },
   };
+}
+
+/**
+ * A token must say when it ends, within MAX_TOKEN_LIFETIME_SECONDS of its issue, and must not be
+ * issued in the future (beyond the clock skew). jose checks that exp is not past and iat not too old.
+ */
+function hasBoundedLifetime(payload: JWTPayload): boolean {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return false;
+  const now = Date.now() / 1000;
+  return exp - iat <= MAX_TOKEN_LIFETIME_SECONDS && iat <= now + CLOCK_SKEW_SECONDS;
 }
 
 /** The claims of a token for `request`, under Cognito's names (besides sub, iss, aud and times). */

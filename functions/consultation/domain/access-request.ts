@@ -3,6 +3,7 @@ import {
   type Consultation,
   type ConsultationSystem,
   type FollowUp,
+  isSameOfficial,
   type Official,
 } from './consultation';
 import { conflict, forbidden, unprocessable } from './errors';
@@ -210,7 +211,7 @@ export function decide(
 
 /** Why the caller may not read the data now, or undefined when the grant lets them. */
 export function accessRefusal(request: AccessRequest, caller: Official, now: Date): string | undefined {
-  if (caller.userId !== request.requester.userId) return 'only the requester may use a grant';
+  if (!isSameOfficial(caller, request.requester)) return 'only the requester may use a grant';
   const grant = request.grant;
   if (!grant) return `no grant (request ${request.status})`;
   if (grant.revokedAt || request.status === 'revoked') return 'the grant was revoked';

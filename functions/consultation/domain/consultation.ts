@@ -103,9 +103,17 @@ export function outstandingFollowUps(consultation: Consultation): ConsultationSy
   );
 }
 
+/**
+ * The same official: user id, authority and Member State. A user id alone is not enough: a token of
+ * another authority or Member State could carry the same `sub`.
+ */
+export function isSameOfficial(a: Official, b: Official): boolean {
+  return a.userId === b.userId && a.authority === b.authority && a.memberState === b.memberState;
+}
+
 /** Only the official who made the consultation works on it further. */
 export function assertOwnConsultation(consultation: Consultation, caller: Official): void {
-  if (consultation.requester.userId !== caller.userId) {
+  if (!isSameOfficial(consultation.requester, caller)) {
     throw forbidden('NOT_THE_REQUESTER', 'only the official who made the consultation may act on it');
   }
 }

@@ -8,7 +8,7 @@ import {
   newAccessRequest,
   requestView,
 } from '../domain/access-request';
-import { hitsIn } from '../domain/consultation';
+import { hitsIn, isSameOfficial } from '../domain/consultation';
 import { conflict, forbidden, notFound } from '../domain/errors';
 import { TaskNoLongerWaiting } from '../domain/ports';
 import { officialOf } from './official';
@@ -72,7 +72,7 @@ export function accessRequestHandlers(deps: () => ConsultationDependencies) {
     const accessRequest = await loadRequest(request.path.requestId);
     annotate(request.audit, accessRequest);
     const { caller } = request;
-    const isRequester = caller.userId === accessRequest.requester.userId;
+    const isRequester = isSameOfficial(caller, accessRequest.requester);
     const isVerifier =
       caller.roles.includes('verifying-authority') &&
       caller.memberState === accessRequest.requester.memberState;

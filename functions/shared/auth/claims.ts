@@ -1,5 +1,5 @@
 import { isOriginSystem, type OriginSystem } from '../systems';
-import { isRole, type Role } from './roles';
+import { isRole, profilesOf, type Role } from './roles';
 
 /** Who is calling, as read from the verified token (API Gateway authorizer claims, or the local server). */
 export interface Caller {
@@ -43,15 +43,24 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined | n
   const memberState = claims[CLAIM.memberState];
   if (typeof userId !== 'string' || !userId || typeof authority !== 'string' || !authority) return undefined;
   const system = claims[CLAIM.system];
-  const profile = claims[CLAIM.profile];
+  const claimed = claims[CLAIM.profile];
+  const roles = parseGroups(claims[CLAIM.groups]).filter(isRole);
+  const admitted = profilesOf(roles);
+  const profile =
+    typeof claimed === 'string' && claimed ? claimed : admitted.length === 1 ? admitted[0] : undefined;
   return {
     userId,
     authority,
     memberState: typeof memberState === 'string' && memberState ? memberState : 'EU',
-    roles: parseGroups(claims[CLAIM.groups]).filter(isRole),
-    profile: typeof profile === 'string' && profile ? profile : undefined,
+    roles,
+    profile,
     system: typeof system === 'string' && isOriginSystem(system) ? system : undefined,
   };
+}
+
+/** Whether the caller's ESP profile (if any) is one its roles admit (ROLE_PROFILES). */
+export function profileAdmitted(caller: Caller): boolean {
+  return caller.profile === undefined || profilesOf(caller.roles).includes(caller.profile);
 }
 
 export function hasAnyRole(caller: Caller, roles: readonly Role[]): boolean {

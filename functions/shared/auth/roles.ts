@@ -33,3 +33,23 @@ export const ESP_ROLES: readonly Role[] = [
   'etias-unit',
   'sirene',
 ];
+
+/**
+ * The ESP profiles each searching role may use (functions/esp/profiles/profiles.json). A token's
+ * profile must be one of its roles' (else every request is refused), and a token without one gets
+ * its role's only profile: in AWS the profile follows the Cognito group, whatever attribute a user has.
+ */
+export const ROLE_PROFILES: Partial<Record<Role, readonly string[]>> = {
+  'border-guard': ['border-guard'],
+  'visa-authority': ['visa-authority'],
+  'immigration-authority': ['immigration-asylum'],
+  police: ['police-identity-check'],
+  'etias-unit': ['etias-national-unit'],
+  sirene: ['sirene-bureau'],
+  'designated-authority': ['designated-authority'],
+};
+
+/** The profiles a caller with these roles may use. */
+export function profilesOf(roles: readonly Role[]): string[] {
+  return [...new Set(roles.flatMap((role) => ROLE_PROFILES[role] ?? []))];
+}

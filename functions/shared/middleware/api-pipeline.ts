@@ -6,7 +6,7 @@ import { resultTypeFor } from '../../audit/domain/entry';
 import type { AuditLog } from '../../audit/domain/ports';
 import { findRoute, type RouteDefinition } from '../../routes';
 import type { EventRecorder } from '../../statistics/recorder';
-import { type Caller, callerFromClaims, hasAnyRole } from '../auth/claims';
+import { type Caller, callerFromClaims, hasAnyRole, profileAdmitted } from '../auth/claims';
 import { loadConfig } from '../config';
 import { ApiError, Forbidden, isClientError, Unauthenticated, ValidationFailed } from '../errors';
 import { API_SECURITY_HEADERS, type ApiRequest, type ApiResponse, type AuditAnnotations } from '../http';
@@ -58,6 +58,9 @@ export function authorise(): Middleware {
       if (!route || !caller) throw new Unauthenticated();
       if (route.public) return;
       if (!hasAnyRole(caller, route.roles)) throw new Forbidden(`role not admitted to ${route.operationId}`);
+      // A profile opens systems and fields: one a role does not admit (e.g. a designated authority with a
+      // visa profile, which would skip the Art 22 consultation) makes the whole token suspect.
+      if (!profileAdmitted(caller)) throw new Forbidden("the token's ESP profile is not one its roles admit");
       if (route.ownSystemOnly && request.event.pathParameters?.system !== caller.system) {
         throw new Forbidden('an origin system may act only on its own records');
       }

@@ -254,6 +254,17 @@ describe('Art 22 step 2: access requests, four eyes, grants', () => {
       }),
     ]);
     expect((await data(id, mario())).status).toBe(403);
+    // The requester's user id on a token of another authority or Member State opens nothing.
+    const impostors = [
+      { authority: 'FR-DGSI', memberState: 'FR' },
+      { authority: 'IT-DCSA', memberState: 'FR' },
+      { authority: 'IT-OTHER', memberState: 'IT' },
+    ].map((claims) => caller(context, ['designated-authority'], { userId: 'ct-sofia', ...claims }));
+    const impostorReplies = await Promise.all(impostors.map((impostor) => data(id, impostor)));
+    expect(impostorReplies.map((reply) => [reply.status, reply.body.error?.code])).toEqual(
+      impostors.map(() => [403, 'NO_VALID_GRANT']),
+    );
+    expect((await (await impostors[0]!).request('GET', `/v1/access-requests/${id}`)).status).toBe(403);
 
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, Date.parse(granted.grant.validUntil) - Date.now()) + 200),

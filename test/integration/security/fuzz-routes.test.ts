@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition } from '../../../functions/routes';
+import { profilesOf } from '../../../functions/shared/auth/roles';
 import type { TokenRequest } from '../../../local/auth/tokens';
 import { forgedTokens } from '../../support/forged-tokens';
 import { concretePath, dataDigests, inBatches, PATH_DEFAULTS, pathParameters } from '../../support/fuzz';
@@ -24,7 +25,8 @@ const claimsFor = (route: RouteDefinition): TokenRequest => ({
   system: 'EES',
   authority: 'EES:DE',
   memberState: 'DE',
-  profile: 'border-guard',
+  // one the route's roles admit (a profile they do not admit would be refused before the route is reached)
+  profile: profilesOf(route.roles)[0],
 });
 
 const hostileText = fc.constantFrom(
