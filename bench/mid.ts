@@ -6,6 +6,9 @@ import type { Platform } from '../local/platform';
 import { rowToRecord, syntheticRow } from '../local/record-rows';
 import { createBiometricGenerator } from '../local/synthetic/biometrics';
 import { generatePeople } from '../local/synthetic/people';
+
+type GeneratedRow = ReturnType<typeof generatePeople>[number];
+
 import { withBenchPlatform } from './bench-platform';
 
 /**
@@ -13,7 +16,9 @@ import { withBenchPlatform } from './bench-platform';
  * API, SQS emulator, queue consumer, DynamoDB Local). Records of the synthetic population (with
  * synthetic biometrics except ETIAS) are PUT through the API; the bench waits until every MID check
  * is done. DynamoDB's consumed capacity is recorded per MID check (RECORD_CONSUMED_CAPACITY), so the
- * cost of one check can be compared across gallery sizes. Latency: PUT accepted -> check audit entry.
+ * cost of one check can be compared across gallery sizes. Latency under the load: PUT accepted -> check
+ * audit entry. Then `--paced N` (default 60) more writes at one per second, each timed from its 2xx to
+ * its `mid-result` answering done, as the writing terminal sees it (long-poll, waitSeconds=20).
  */
 export interface MidBenchHooks {
   /** Called once every check is done, before the platform stops (times in ms since the epoch). */
@@ -38,6 +43,12 @@ export const options: Options = {
     default: 'the platform default',
   },
   timeout: { type: 'string', value: 'SECONDS', description: 'give up after', default: '1200' },
+  paced: {
+    type: 'string',
+    value: 'N',
+    description: "writes at one per second after the load, each timed to its mid-result's done",
+    default: '60',
+  },
 };
 
 export async function run(args: Record<string, string>, hooks: MidBenchHooks = {}) {
@@ -56,17 +67,23 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
   const { consumedCapacity, recordConsumedCapacity } = await import('../functions/shared/clients');
   if (!consumedCapacity.size) recordConsumedCapacity();
 
+  // writes at one per second after the load, each followed by its writer's `mid-result` long-poll
+  const paced = numberArg(args, 'paced', 60);
+
   return withBenchPlatform({ midConsumers: consumers }, async (platform) => {
-    const rows = generatePeople({ people: Math.ceil(records / 2.5), seed }).slice(0, records);
-    while (rows.length < records) {
-      rows.push(
-        ...generatePeople({ people: records, seed: seed + rows.length }).slice(0, records - rows.length),
-      );
+    const total = records + paced;
+    // Record ids number the rows of one draw, so a short draw is drawn again with more people.
+    let rows = generatePeople({ people: Math.ceil(total / 2.5), seed }).slice(0, total);
+    for (let people = Math.ceil(total / 2.5) * 2; rows.length < total; people *= 2) {
+      rows = generatePeople({ people, seed }).slice(0, total);
     }
+    // The paced writes are the population's last rows: people whose other files are loaded, so their
+    // checks find and link candidates like any write.
+    const pacedRows = rows.splice(records);
     progress(`mid: ${rows.length} records from ${new Set(rows.map((r) => r.clusterId)).size} people`);
     const biometrics = createBiometricGenerator(seed);
     const tokens = new Map<string, string>();
-    for (const system of new Set(rows.map((r) => r.system))) {
+    for (const system of new Set([...rows, ...pacedRows].map((r) => r.system))) {
       const { authority, memberState } = SYSTEM_AUTHORITY[system]!;
       tokens.set(
         system,
@@ -79,6 +96,43 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
         }),
       );
     }
+    const call = async (row: GeneratedRow, method: 'PUT' | 'GET', path: string, body?: object) => {
+      const response = await fetch(`${platform.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${tokens.get(row.system)}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body && JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    /** PUTs one row: its HTTP status, or undefined when the row is not a valid record. */
+    const putRow = async (row: GeneratedRow, session: number): Promise<number | undefined> => {
+      const person = biometrics.person(Number(row.clusterId.replace(/\D/g, '')));
+      const extra =
+        row.system === 'ETIAS'
+          ? {}
+          : { biometrics: biometrics.biometrics(person, { session, face: true, fingers: [1] }) };
+      const mapped = rowToRecord(syntheticRow(row), 1, {
+        ...extra,
+        memberState: SYSTEM_AUTHORITY[row.system]!.memberState,
+      });
+      if (!mapped.ok) return undefined;
+      const path = `/v1/systems/${row.system}/records/${row.recordId}`;
+      // A connection reset (a loaded machine) may come after the record was stored: a repeated PUT
+      // of the same version then gets 409, and the record counts as accepted.
+      for (let attempt = 1; ; attempt++) {
+        const status = await call(row, 'PUT', path, mapped.body)
+          .then((reply) => reply.status)
+          .catch(async (error: unknown) => {
+            if (attempt >= 5) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            return undefined;
+          });
+        if (status !== undefined) return status === 409 && attempt > 1 ? 201 : status;
+      }
+    };
 
     const accepted = new Map<string, number>();
     let rejected = 0;
@@ -88,42 +142,7 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++]!;
-        const person = biometrics.person(Number(row.clusterId.replace(/\D/g, '')));
-        const extra =
-          row.system === 'ETIAS'
-            ? {}
-            : { biometrics: biometrics.biometrics(person, { session: next, face: true, fingers: [1] }) };
-        const mapped = rowToRecord(syntheticRow(row), 1, {
-          ...extra,
-          memberState: SYSTEM_AUTHORITY[row.system]!.memberState,
-        });
-        if (!mapped.ok) {
-          rejected++;
-          continue;
-        }
-        const put = async () => {
-          const response = await fetch(`${platform.url}/v1/systems/${row.system}/records/${row.recordId}`, {
-            method: 'PUT',
-            headers: {
-              authorization: `Bearer ${tokens.get(row.system)}`,
-              'content-type': 'application/json',
-            },
-            body: JSON.stringify(mapped.body),
-          });
-          await response.arrayBuffer();
-          return response.status;
-        };
-        // A connection reset (a loaded machine) may come after the record was stored: a repeated PUT
-        // of the same version then gets 409, and the record counts as accepted.
-        let status: number | undefined;
-        for (let attempt = 1; status === undefined; attempt++) {
-          status = await put().catch(async (error: unknown) => {
-            if (attempt >= 5) throw error;
-            await new Promise((resolve) => setTimeout(resolve, 1000));
-            return undefined;
-          });
-          if (status === 409 && attempt > 1) status = 201;
-        }
+        const status = await putRow(row, next);
         if (status === 201) accepted.set(`${row.system}/${row.recordId}`, Date.now());
         else rejected++;
         if ((accepted.size + rejected) % 1000 === 0) progress(`mid: ${accepted.size + rejected} PUTs`);
@@ -138,23 +157,62 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
     await hooks.afterChecks?.({ platform, acceptedAt: accepted, checkedAt });
     const finished = Math.max(...checkedAt.values());
     const latencies = [...checkedAt].map(([key, at]) => at - accepted.get(key)!).sort((a, b) => a - b);
-    const checks = consumedCapacity.get('midCheck') ?? { readUnits: 0, writeUnits: 0, requests: 0 };
+    const checks = { ...(consumedCapacity.get('midCheck') ?? { readUnits: 0, writeUnits: 0, requests: 0 }) };
     const checkCount = checkedAt.size;
     for (const [key, totals] of [...consumedCapacity].filter(([k]) => k.startsWith('midCheck ')).sort()) {
       progress(
         `mid: ${key}: ${(totals.readUnits / checkCount).toFixed(2)} RCU, ${(totals.writeUnits / checkCount).toFixed(2)} WCU, ${(totals.requests / checkCount).toFixed(2)} requests per check`,
       );
     }
+
+    // One write per second, as a terminal writes while the person waits: each write's 2xx to its
+    // `mid-result` answering done, as the writer sees it (long-poll, waitSeconds=20).
+    const pacedLatencies: number[] = [];
+    let pacedPending = 0;
+    const pacedStart = Date.now();
+    await Promise.all(
+      pacedRows.map(async (row, i) => {
+        await new Promise((resolve) => setTimeout(resolve, pacedStart + i * 1000 - Date.now()));
+        const status = await putRow(row, rows.length + i);
+        if (status !== 201) {
+          progress(
+            `mid: paced write ${row.system}/${row.recordId} answered ${status ?? 'not a valid record'}`,
+          );
+          return;
+        }
+        const written = Date.now();
+        const result = await call(
+          row,
+          'GET',
+          `/v1/systems/${row.system}/records/${row.recordId}/mid-result?waitSeconds=20`,
+        );
+        if (result.body.status === 'done') pacedLatencies.push(Date.now() - written);
+        else pacedPending++;
+      }),
+    );
+    pacedLatencies.sort((a, b) => a - b);
+    if (paced > 0)
+      progress(
+        `mid: ${pacedLatencies.length} paced writes done (1/s), ${pacedPending} still pending after 20 s; write to done, ms: ${pacedLatencies.join(' ')}`,
+      );
     return {
       records: accepted.size,
       checksPerSecond: round(checkCount / ((finished - started) / 1000), 1),
-      p95CheckLatencyMs: latencies[Math.floor(0.95 * (latencies.length - 1))] ?? 0,
+      p50CheckLatencyMs: percentile(latencies, 0.5),
+      p95CheckLatencyMs: percentile(latencies, 0.95),
       readUnitsPerCheck: round(checks.readUnits / checkCount, 2),
       writeUnitsPerCheck: round(checks.writeUnits / checkCount, 2),
       dynamoRequestsPerCheck: round(checks.requests / checkCount, 1),
+      pacedWrites: pacedLatencies.length + pacedPending,
+      pacedPending,
+      p50PacedWriteToDoneMs: percentile(pacedLatencies, 0.5),
+      p95PacedWriteToDoneMs: percentile(pacedLatencies, 0.95),
     };
   });
 }
+
+/** Nearest-rank percentile of sorted values (0 for none). */
+const percentile = (sorted: readonly number[], q: number) => sorted[Math.floor(q * (sorted.length - 1))] ?? 0;
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 

@@ -15,7 +15,7 @@ export async function measureMid(records: number, consumers = 1, seed = 1) {
   let extra: AfterChecks | undefined;
   const result = (await runMidBench(
     // with one consumer, the gaps between its completions are its service times
-    { records: String(records), seed: String(seed), consumers: String(consumers) },
+    { records: String(records), seed: String(seed), consumers: String(consumers), paced: '0' },
     {
       async afterChecks({ platform, acceptedAt, checkedAt }) {
         const { dynamo } = await import('../functions/shared/clients');

@@ -14,7 +14,12 @@ import {
 import { dataQualityQuerySchema } from './shared/schemas/data-quality';
 import { espSearchBodySchema } from './shared/schemas/esp';
 import { linkListQuerySchema, linkPathSchema, verificationBodySchema } from './shared/schemas/mid';
-import { originSystemSchema, recordBodySchema, recordIdSchema } from './shared/schemas/record';
+import {
+  midResultQuerySchema,
+  originSystemSchema,
+  recordBodySchema,
+  recordIdSchema,
+} from './shared/schemas/record';
 import {
   accessCodeHeadersSchema,
   answerBodySchema,
@@ -114,6 +119,18 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: 'Delete an individual file with its templates and links (Art 23)',
     request: { path: recordPath },
     responses: { 200: 'what was removed', 404: 'no such record' },
+  },
+  {
+    operationId: 'getMidResult',
+    method: 'GET',
+    path: '/v1/systems/{system}/records/{recordId}/mid-result',
+    component: 'cir',
+    roles: ['origin-system'],
+    ownSystemOnly: true,
+    summary:
+      'The result of the MID check of a written record, for its origin system (Arts 26, 29): pending or done, and the links it may see; waitSeconds holds the request until done',
+    request: { path: recordPath, query: midResultQuerySchema },
+    responses: { 200: 'status, version and the links with verifyNow', 404: 'no such record' },
   },
   {
     operationId: 'listAudit',

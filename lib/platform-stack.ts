@@ -79,6 +79,8 @@ export class PlatformStack extends Stack {
         component,
         this.platformFunction(`${pascal(component)}Function`, component, {
           entry: componentEntry(component),
+          // The CIR holds `mid-result` requests up to 20 s (waitSeconds); API Gateway gives up at 29 s.
+          ...(component === 'cir' ? { timeout: Duration.seconds(28) } : {}),
         }),
       ]),
     ) as Record<Component, FunctionWithLogGroup>;
@@ -114,6 +116,8 @@ export class PlatformStack extends Stack {
       // A sixth of the queue's visibility timeout, as AWS advises for SQS event sources.
       timeout: Duration.seconds(Math.floor(midChecks.definition.visibilityTimeoutSeconds / 6)),
     });
+    // Link ids are an HMAC of the pair (functions/mid/domain/links.ts); only the check names new links.
+    consumer.addEnvironment('LINK_ID_KEY', props.stateful.linkIdKey.secretValue.unsafeUnwrap());
     consumer.addEventSource(
       new SqsEventSource(midChecks.queue, {
         batchSize: midChecks.definition.batchSize,

@@ -52,6 +52,8 @@ export class StatefulStack extends Stack {
   public readonly snapshotBucketArnExport: string;
   /** HMAC key of the data-quality document items (DATA_QUALITY_KEY): it must stay with the items it keys. */
   public readonly dataQualityKey: Secret;
+  /** HMAC key of link ids (LINK_ID_KEY): stored links are named by it. */
+  public readonly linkIdKey: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -124,6 +126,18 @@ export class StatefulStack extends Stack {
       this.dataQualityKey,
       'AwsSolutions-SMG4',
       'The key names the stored data-quality document items (HMAC of each document): a rotated key would orphan them, so it is changed only together with a recount.',
+    );
+
+    this.linkIdKey = new Secret(this, 'LinkIdKey', {
+      description: `EU interop ${props.stage}: HMAC key of MID link ids`,
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.linkIdKey,
+      'AwsSolutions-SMG4',
+      'The key names the stored links (HMAC of the pair of record keys): a rotated key would give a pair a second id, so the MID would create a duplicate link beside the stored one.',
     );
   }
 

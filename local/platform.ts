@@ -4,7 +4,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Component } from '../functions/routes';
 import { MID_CHECK_QUEUE } from '../lib/resources';
 import { type ApiGatewayHandler, type StaticHandler, startApiServer } from './api-server';
-import { localDataQualityKey } from './auth/data-quality-key';
+import { localDataQualityKey, localLinkIdKey } from './auth/data-quality-key';
 import { type LocalTokenIssuer, localTokenIssuer } from './auth/tokens';
 import { demoSignInRoutes } from './demo-sign-in';
 import { type RunningDynamo, startDynamoDbLocal } from './emulators/dynamodb';
@@ -79,9 +79,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   });
   const dynamoClient = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials });
   const env: Record<string, string> = { ...(await provisionTables(dynamoClient, prefix)) };
-  env.DATA_QUALITY_KEY =
-    process.env.DATA_QUALITY_KEY ??
-    localDataQualityKey(options.dataDir ? join(options.dataDir, 'keys') : options.keyDir);
+  const keyDir = options.dataDir ? join(options.dataDir, 'keys') : options.keyDir;
+  env.DATA_QUALITY_KEY = process.env.DATA_QUALITY_KEY ?? localDataQualityKey(keyDir);
+  env.LINK_ID_KEY = process.env.LINK_ID_KEY ?? localLinkIdKey(keyDir);
   dynamoClient.destroy();
   const sqsClient = new SQSClient({
     region: REGION,
@@ -93,7 +93,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   Object.assign(process.env, env);
   log(`tables and queues ready (${Object.keys(env).length} resources)`);
 
-  const tokens = await localTokenIssuer(options.dataDir ? join(options.dataDir, 'keys') : options.keyDir);
+  const tokens = await localTokenIssuer(keyDir);
   const handlers = new Map<string, Promise<ApiGatewayHandler>>();
   const loadHandler = (component: Component) => {
     if (!handlers.has(component)) {

@@ -7,19 +7,33 @@ import { shardOfFile } from '../sbms/service';
 import { dynamo, sqs } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { qualityCountingFromEnv } from '../statistics/quality/store';
+import type { MidResultPorts } from './domain/mid-result';
 import type { CirDependencies } from './domain/records';
 import { SqsMidCheckQueue } from './queue';
 import { DynamoCirStore } from './store';
 
-let cached: (CirDependencies & { store: DynamoCirStore; queue: SqsMidCheckQueue }) | undefined;
+export type CirFunctionDependencies = CirDependencies & {
+  store: DynamoCirStore;
+  queue: SqsMidCheckQueue;
+  midResult: MidResultPorts;
+};
+
+let cached: CirFunctionDependencies | undefined;
 
 /** The CIR's collaborators in a function: DynamoDB, SQS, the sBMS quality gate, MID keys and links. */
-export function cirDependencies() {
+export function cirDependencies(): CirFunctionDependencies {
   if (cached) return cached;
   const config = loadConfig();
   const links = new DynamoLinkRepository(dynamo, config.LINKS_TABLE);
+  const store = new DynamoCirStore(
+    dynamo,
+    config.CIR_TABLE,
+    shardOfFile(),
+    qualityCountingFromEnv()?.changeItems,
+  );
   cached = {
-    store: new DynamoCirStore(dynamo, config.CIR_TABLE, shardOfFile(), qualityCountingFromEnv()?.changeItems),
+    store,
+    midResult: { checkState: (ref) => store.checkState(ref), linksOf: (ref) => links.listByRecord(ref) },
     queue: new SqsMidCheckQueue(sqs, config.MID_CHECK_QUEUE_URL),
     gate: (biometrics) => {
       const { accepted, refusals } = checkBiometrics(biometrics ?? {}, DEFAULT_SBMS_CONFIG);

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { RecordRef } from '../mid/domain/types';
 import type { AcceptedTemplate, FileWrite, IndividualFile } from './domain/individual-file';
+import type { CheckState } from './domain/mid-result';
 import { type CirStore, type DeleteOutcome, StaleVersion, type WriteOutcome } from './domain/ports';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -234,6 +235,12 @@ export class DynamoCirStore implements CirStore {
   /** The version whose MID check is still to run (the outbox marker); undefined once it ran, or without a file. */
   async pendingCheck(ref: RecordRef): Promise<number | undefined> {
     return (await this.getRaw(ref))?.pendingCheckVersion as number | undefined;
+  }
+
+  /** The file's version and whether its MID check is still to run (the outbox marker); undefined without a file. */
+  async checkState(ref: RecordRef): Promise<CheckState | undefined> {
+    const item = await this.getRaw(ref);
+    return item && { version: item.version as number, pending: item.pendingCheckVersion !== undefined };
   }
 
   /** Files whose MID check has not completed since before `olderThan`, for the outbox sweeper. */

@@ -24,7 +24,8 @@ function shippedProfiles(): ProfileSystems {
  * - the systems of the caller's ESP profile (profiles.json);
  * - a link verifier of an authority `<SYSTEM>:<MS>` accesses that system; `SIRENE:<MS>` the SIS;
  *   `ETIAS:CENTRAL_UNIT` (and any `ETIAS:` unit) ETIAS;
- * - the `sirene` role the SIS, the `etias-unit` role ETIAS.
+ * - the `sirene` role the SIS, the `etias-unit` role ETIAS;
+ * - an origin system's account its own system.
  * Only systems that links can join (and the CIR) are returned.
  */
 export function actorSystems(caller: Caller, profileSystems: ProfileSystems = shippedProfiles()): string[] {
@@ -35,6 +36,7 @@ export function actorSystems(caller: Caller, profileSystems: ProfileSystems = sh
     if (prefix === 'SIRENE') systems.add('SIS');
     else if (isOriginSystem(prefix)) systems.add(prefix);
   }
+  if (caller.roles.includes('origin-system') && caller.system) systems.add(caller.system);
   if (caller.roles.includes('sirene')) systems.add('SIS');
   if (caller.roles.includes('etias-unit')) systems.add('ETIAS');
   return [...systems].filter((system) => LINK_SYSTEMS.has(system)).sort();

@@ -29,7 +29,10 @@ export function midDependencies() {
   const reader = new CirReader(dynamo, config.CIR_TABLE);
   // Red and white links are notified to the persons concerned (Arts 32(4), 33(3); functions/rights/notifier.ts).
   const store = notifyingLinkWrites(
-    new DynamoLinkRepository(dynamo, config.LINKS_TABLE, notificationOutboxItems),
+    new DynamoLinkRepository(dynamo, config.LINKS_TABLE, {
+      outbox: notificationOutboxItems,
+      linkIdKey: config.LINK_ID_KEY,
+    }),
   );
   cached = {
     reader,

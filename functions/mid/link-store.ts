@@ -11,7 +11,7 @@ import { batchGetItems } from '../shared/batch-get';
 import { decodePageCursor, encodePageCursor } from '../shared/page-cursor';
 import { VersionConflict } from './domain/errors';
 import type { LinkRepository, LinkWrite, YellowPage } from './domain/link-repository';
-import type { Link } from './domain/links';
+import { type Link, linkIdFor } from './domain/links';
 import type { RecordRef } from './domain/types';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -27,11 +27,26 @@ const linkKey = (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' });
  * `outbox` adds items to each change's transaction (the notifications' outbox, functions/rights/notifier.ts).
  */
 export class DynamoLinkRepository implements LinkRepository {
+  private readonly outbox: (writes: readonly LinkWrite[]) => TransactItem[];
+  private readonly linkIdKey?: string;
+
+  /**
+   * `linkIdKey` (LINK_ID_KEY) is needed only to name new links (the MID check); readers and the
+   * deletion cascade work with the stored ids.
+   */
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly outbox: (writes: readonly LinkWrite[]) => TransactItem[] = () => [],
-  ) {}
+    options: { outbox?: (writes: readonly LinkWrite[]) => TransactItem[]; linkIdKey?: string } = {},
+  ) {
+    this.outbox = options.outbox ?? (() => []);
+    this.linkIdKey = options.linkIdKey;
+  }
+
+  idFor(a: RecordRef, b: RecordRef): string {
+    if (!this.linkIdKey) throw new Error('function configuration incomplete: LINK_ID_KEY');
+    return linkIdFor(a, b, this.linkIdKey);
+  }
 
   async get(linkId: string): Promise<Link | undefined> {
     const result = await this.client.send(

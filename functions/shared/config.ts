@@ -78,6 +78,11 @@ const configSchema = z.object({
   STATISTICS_TABLE: z.string().min(1).optional(),
   /** A naming region is flagged when its green share exceeds the overall one by more than this ratio. */
   MID_FAIRNESS_FLAG_RATIO: z.coerce.number().min(1).max(100).default(1.5),
+  /**
+   * HMAC key of link ids (functions/mid/domain/links.ts): ids stay stable per pair but cannot be
+   * computed from record ids without it. Needed by the MID check; changing it re-keys new links only.
+   */
+  LINK_ID_KEY: z.string().min(32).optional(),
   /** HMAC key of the data-quality duplicate-document items (Art 37); absent: data quality not counted. */
   DATA_QUALITY_KEY: z.string().min(32).optional(),
   CONSULTATION_URGENT_VERIFICATION_SECONDS: z.coerce.number().int().min(1).max(1_728_000).default(86_400),

@@ -89,6 +89,7 @@ export function countingLinkWrites(
   recorder: () => EventRecorder = eventRecorderFromEnv,
 ): LinkRepository {
   return {
+    idFor: (a, b) => links.idFor(a, b),
     get: (linkId) => links.get(linkId),
     listByRecord: (ref) => links.listByRecord(ref),
     listYellowByAuthority: (authority, page) => links.listYellowByAuthority(authority, page),

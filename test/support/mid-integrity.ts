@@ -98,7 +98,8 @@ export async function linksAndProblems(
   const pairs = new Map<string, string>();
   for (const link of links) {
     const [a, b] = link.records;
-    if (link.linkId !== linkIdFor(a, b)) problems.push(`${link.linkId}: id does not derive from its pair`);
+    if (link.linkId !== linkIdFor(a, b, process.env.LINK_ID_KEY!))
+      problems.push(`${link.linkId}: id does not derive from its pair`);
     const pair = [a, b]
       .map((r) => `${r.system}/${r.recordId}`)
       .sort()

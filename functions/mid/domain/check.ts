@@ -9,7 +9,6 @@ import {
   isGrouping,
   type Link,
   type LinkEvidence,
-  linkIdFor,
   newLink,
   otherRecord,
   recordKey,
@@ -96,9 +95,11 @@ export async function checkRecord(file: IndividualFile, ports: CheckPorts): Prom
     const pair = [file.ref, candidate.file.ref] as const;
     const existing = await changes.between(...pair);
     const evidence = compareFiles(file, candidate, ports.compareIdentities, at);
-    const next = nextLinkState(existing, pair, evidence, responsibleAuthority(file, candidate.file), at);
+    const linkId = ports.links.idFor(...pair);
+    const authority = responsibleAuthority(file, candidate.file);
+    const next = nextLinkState(existing, linkId, pair, evidence, authority, at);
     if (next === 'unchanged') continue;
-    if (next === 'removed') changes.remove(linkIdFor(...pair));
+    if (next === 'removed') changes.remove(linkId);
     else changes.put(next);
     const wasGrouping = existing !== undefined && isGrouping(existing.colour);
     const isNowGrouping = next !== 'removed' && isGrouping(next.colour);
@@ -183,6 +184,7 @@ function compareFiles(
  */
 function nextLinkState(
   existing: Link | undefined,
+  linkId: string,
   pair: readonly [RecordRef, RecordRef],
   evidence: LinkEvidence,
   authority: string,
@@ -192,7 +194,12 @@ function nextLinkState(
   const change = { classifiedBy: 'mid', at, by: MID, responsibleAuthority: authority, evidence } as const;
   if (!existing) {
     if (automatic.outcome === 'no-link') return 'unchanged';
-    return newLink(pair, { ...change, colour: automatic.colour, event: 'created', reason: automatic.reason });
+    return newLink(linkId, pair, {
+      ...change,
+      colour: automatic.colour,
+      event: 'created',
+      reason: automatic.reason,
+    });
   }
   if (outcomeSignature(existing.evidence) === outcomeSignature(evidence)) return 'unchanged';
   if (existing.classifiedBy === 'manual') {

@@ -1,12 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { decodePageCursorWhere, encodePageCursor } from '../../shared/page-cursor';
 import { InvalidInput, VersionConflict } from './errors';
 import type { LinkRepository, LinkWrite, YellowPage } from './link-repository';
-import { type Link, sameRecord } from './links';
+import { type Link, linkIdFor, sameRecord } from './links';
 import type { RecordRef } from './types';
 
 /** The link store for tests, benchmarks and the embedded platform's unit runs. */
 export class InMemoryLinkRepository implements LinkRepository {
   private readonly links = new Map<string, Link>();
+
+  /** `key`: the link-id key (a random one per repository unless given). */
+  constructor(private readonly key = randomBytes(32).toString('hex')) {}
+
+  idFor(a: RecordRef, b: RecordRef): string {
+    return linkIdFor(a, b, this.key);
+  }
 
   async get(linkId: string): Promise<Link | undefined> {
     const link = this.links.get(linkId);

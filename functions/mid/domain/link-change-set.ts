@@ -1,5 +1,5 @@
 import type { LinkRepository, LinkWrite } from './link-repository';
-import { type Link, linkIdFor, recordKey, sameRecord } from './links';
+import { type Link, recordKey, sameRecord } from './links';
 import type { RecordRef } from './types';
 
 export interface ChangeSummary {
@@ -32,7 +32,7 @@ export class LinkChangeSet {
    * is safe: a link stored since the listing makes the commit fail on its expected version.
    */
   async between(a: RecordRef, b: RecordRef): Promise<Link | undefined> {
-    const linkId = linkIdFor(a, b);
+    const linkId = this.repository.idFor(a, b);
     if (!this.original.has(linkId) && (this.listed.has(recordKey(a)) || this.listed.has(recordKey(b))))
       this.original.set(linkId, undefined);
     return this.get(linkId);

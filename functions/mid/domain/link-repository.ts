@@ -26,6 +26,11 @@ export interface YellowPage {
  * record; yellow links by responsible authority ordered by `yellowSince` then `linkId`.
  */
 export interface LinkRepository {
+  /**
+   * The id of the link between two files (either order): the same pair always gets the same id, and
+   * the id cannot be computed from the record ids without the platform's key (`linkIdFor`).
+   */
+  idFor(a: RecordRef, b: RecordRef): string;
   get(linkId: string): Promise<Link | undefined>;
   listByRecord(ref: RecordRef): Promise<Link[]>;
   listYellowByAuthority(authority: string, page: { limit: number; cursor?: string }): Promise<YellowPage>;

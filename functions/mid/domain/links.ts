@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { AutomaticColour } from './colour';
 import type { BiometricOutcome, DocumentOutcome, IdentityComparison, LinkColour, RecordRef } from './types';
 
@@ -75,10 +75,14 @@ export function canonicalPair(a: RecordRef, b: RecordRef): [RecordRef, RecordRef
   return recordKey(a) <= recordKey(b) ? [a, b] : [b, a];
 }
 
-/** Deterministic: the same pair always yields the same id, so a redelivered check creates nothing twice. */
-export function linkIdFor(a: RecordRef, b: RecordRef): string {
+/**
+ * Deterministic for a key: the same pair always yields the same id, so a redelivered check creates
+ * nothing twice. Keyed (HMAC-SHA-256 with the platform's LINK_ID_KEY), so that no one without the key
+ * can compute the id of a pair from record ids and read a link by it.
+ */
+export function linkIdFor(a: RecordRef, b: RecordRef, key: string): string {
   const [first, second] = canonicalPair(a, b);
-  const digest = createHash('sha256')
+  const digest = createHmac('sha256', key)
     .update(`${recordKey(first)}|${recordKey(second)}`)
     .digest('hex');
   return `lnk-${digest.slice(0, 32)}`;
@@ -125,11 +129,12 @@ export function applyChange(link: Link, change: ColourChange): Link {
 }
 
 export function newLink(
+  linkId: string,
   records: readonly [RecordRef, RecordRef],
   change: ColourChange & { evidence: LinkEvidence },
 ): Link {
   return {
-    linkId: linkIdFor(records[0], records[1]),
+    linkId,
     records: canonicalPair(records[0], records[1]),
     colour: change.colour,
     classifiedBy: change.classifiedBy,

@@ -4,7 +4,7 @@ import { LinkChangeSet } from './link-change-set';
 import type { LinkRepository } from './link-repository';
 import { applyChange, isGrouping, type Link, recordKey } from './links';
 import { settleSins } from './sin';
-import { canSeeLink, isResponsibleVerifier, type LinkActor } from './visibility';
+import { isResponsibleVerifier, type LinkActor, linkAccess } from './visibility';
 
 export interface VerificationRequest {
   colour: 'white' | 'green' | 'red';
@@ -29,7 +29,7 @@ export async function verifyLink(
   const changes = new LinkChangeSet(ports.links);
   const link = await changes.get(linkId);
   // A link the caller may not see is reported as missing, so its existence is not disclosed.
-  if (!link || !canSeeLink(actor, link)) throw new NotFound('link');
+  if (!link || linkAccess(actor, link) === 'none') throw new NotFound('link');
   if (!isResponsibleVerifier(actor, link)) {
     throw new Forbidden('only a link verifier of the responsible authority may verify this link');
   }

@@ -19,29 +19,31 @@ export function isResponsibleVerifier(actor: LinkActor, link: Pick<Link, 'respon
 }
 
 /**
- * Art 26: verifiers see the links routed to their authority, whatever the colour; red links are
- * visible with access to the CIR, to a system the CIR holds data of, or to the SIS; white and
- * green links only with access to both linked systems; yellow links to no one else.
+ * How much of a link a user gets (Arts 26, 34):
+ * - `confirmation-file`: the responsible verifier, whatever the colour: the identity confirmation file;
+ * - `systems`: a red link for anyone with access to the CIR, the SIS or a system the CIR holds: the
+ *   link and the systems holding the linked data, nothing else (26(2), 34);
+ * - `link`: a white link with access to both linked systems (26(3)); a green one only where the
+ *   user's query matched both files (26(4)), which reading a link by its id never is;
+ * - `none`: yellow links for anyone else, and every other case (answered as if the link did not exist).
  */
-export function canSeeLink(
+export type LinkAccess = 'confirmation-file' | 'systems' | 'link' | 'none';
+
+export function linkAccess(
   actor: LinkActor,
   link: Pick<Link, 'colour' | 'records' | 'responsibleAuthority'>,
-): boolean {
-  if (isResponsibleVerifier(actor, link)) return true;
+  context: { queryMatchedBoth?: boolean } = {},
+): LinkAccess {
+  if (isResponsibleVerifier(actor, link)) return 'confirmation-file';
+  const bothSystems = link.records.every((ref) => actor.systems.includes(ref.system));
   switch (link.colour) {
     case 'yellow':
-      return false;
+      return 'none';
     case 'red':
-      return actor.systems.some((system) => RED_LINK_SYSTEMS.has(system));
+      return actor.systems.some((system) => RED_LINK_SYSTEMS.has(system)) ? 'systems' : 'none';
     case 'white':
+      return bothSystems ? 'link' : 'none';
     case 'green':
-      return link.records.every((ref) => actor.systems.includes(ref.system));
+      return bothSystems && context.queryMatchedBoth ? 'link' : 'none';
   }
-}
-
-export function visibleLinks<T extends Pick<Link, 'colour' | 'records' | 'responsibleAuthority'>>(
-  actor: LinkActor,
-  links: readonly T[],
-): T[] {
-  return links.filter((link) => canSeeLink(actor, link));
 }

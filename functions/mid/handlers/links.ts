@@ -3,7 +3,7 @@ import type { LinkListQuery, VerificationBody } from '../../shared/schemas/mid';
 import { linkActor } from '../actor-systems';
 import type { CirReader } from '../cir-reader';
 import type { IndividualFile } from '../domain/check';
-import { getConfirmationFile } from '../domain/confirmation-file';
+import { getConfirmationFile, getLinkView } from '../domain/confirmation-file';
 import type { LinkRepository } from '../domain/link-repository';
 import { recordKey } from '../domain/links';
 import { verifyLink } from '../domain/verification';
@@ -35,16 +35,28 @@ export function linkHandlers(deps: () => LinkHandlerDependencies) {
 
   const getLink: ApiHandler<unknown, LinkPath> = async (request) => {
     const { links, reader } = deps();
-    const file = await getConfirmationFile(request.path.linkId, linkActor(request.caller), { links });
+    const view = await getLinkView(request.path.linkId, linkActor(request.caller), { links });
+    request.audit.resultCount = 1;
+    request.audit.details = { linkId: request.path.linkId, access: view.access };
+    if (view.access === 'systems') {
+      // Art 26(2), Art 34: a red link and the systems holding the linked data, nothing else.
+      request.audit.systems = [...new Set(view.link.systems)];
+      return ok(view.link);
+    }
+    if (view.access === 'link') {
+      request.audit.systems = [...new Set(view.link.records.map(({ ref }) => ref.system))];
+      request.audit.records = view.link.records.map(({ ref }) => ref);
+      return ok(view.link);
+    }
+    const { file } = view;
     const refs = file.records.map((record) => record.ref);
     request.audit.systems = [...new Set(refs.map((ref) => ref.system))];
     request.audit.records = refs;
-    request.audit.resultCount = 1;
-    request.audit.details = { linkId: file.linkId, colour: file.colour, version: file.version };
+    request.audit.details = { ...request.audit.details, colour: file.colour, version: file.version };
     const byKey = new Map((await reader.files(refs)).map((f) => [recordKey(f.ref), f]));
     return ok({
       ...file,
-      // Art 34 with Art 26: both individual files side by side, as the CIR holds them now.
+      // Art 34: for the responsible verifier, both individual files side by side, as the CIR holds them now.
       files: file.records.map(({ ref, sin }) => ({
         ref,
         sin,

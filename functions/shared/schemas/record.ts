@@ -99,3 +99,13 @@ export type Template = z.infer<typeof templateSchema>;
 export type Fingerprint = z.infer<typeof fingerprintSchema>;
 export type Biometrics = z.infer<typeof biometricsSchema>;
 export type RecordBody = z.infer<typeof recordBodySchema>;
+
+/** Longest hold of a `mid-result` request (below API Gateway's 29 s integration limit). */
+export const MAX_MID_RESULT_WAIT_SECONDS = 20;
+
+export const midResultQuerySchema = z.strictObject({
+  /** Hold the request until the check of the current version is done, for at most this long. */
+  waitSeconds: z.coerce.number().int().min(0).max(MAX_MID_RESULT_WAIT_SECONDS).default(0),
+});
+
+export type MidResultQuery = z.infer<typeof midResultQuerySchema>;

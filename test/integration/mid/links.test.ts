@@ -28,12 +28,19 @@ describe('MID links through the API', () => {
     expect(link.colour).toBe('white');
     expect(link.classifiedBy).toBe('mid');
     expect(link.sin).toBeDefined();
-    // A border guard's profile covers EES and VIS: the white link is visible, both files side by side.
+    // A border guard's profile covers EES and VIS: the white link and its records (Art 26(3)), no data.
     const guard = await caller(context, ['border-guard'], {
       profile: 'border-guard',
       authority: 'LU-POLICE',
     });
-    const file = await guard.request('GET', `/v1/mid/links/${link.linkId}`);
+    const seen = await guard.request('GET', `/v1/mid/links/${link.linkId}`);
+    expect(seen.status).toBe(200);
+    expect(Object.keys(seen.body).sort()).toEqual(['colour', 'linkId', 'records', 'sin']);
+    // The responsible verifier gets the identity confirmation file, both files side by side (Art 34).
+    const file = await (await world.verifier(link.responsibleAuthority)).request(
+      'GET',
+      `/v1/mid/links/${link.linkId}`,
+    );
     expect(file.status).toBe(200);
     expect(file.body.colour).toBe('white');
     expect(file.body.files.map((f: { ref: RecordRef }) => f.ref)).toEqual(expect.arrayContaining([a, b]));

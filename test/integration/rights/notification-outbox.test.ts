@@ -79,7 +79,7 @@ describe('notifications outbox (Arts 32(4), 33(3))', () => {
       PORTAL,
     );
     const links = notifyingLinkWrites(
-      new DynamoLinkRepository(client, context.env.LINKS_TABLE!, failing.outboxItems),
+      new DynamoLinkRepository(client, context.env.LINKS_TABLE!, { outbox: failing.outboxItems }),
       () => failing,
     );
     await links.write([write]);
@@ -104,7 +104,7 @@ describe('notifications outbox (Arts 32(4), 33(3))', () => {
     const write = whiteLinkCreated();
     const notifier = linkNotifier(rights, reader, outbox, PORTAL);
     const links = notifyingLinkWrites(
-      new DynamoLinkRepository(client, context.env.LINKS_TABLE!, notifier.outboxItems),
+      new DynamoLinkRepository(client, context.env.LINKS_TABLE!, { outbox: notifier.outboxItems }),
       () => notifier,
     );
     await links.write([write]);
@@ -115,7 +115,9 @@ describe('notifications outbox (Arts 32(4), 33(3))', () => {
   it('writes no outbox item for a link change that is refused', async () => {
     const write = whiteLinkCreated();
     const notifier = linkNotifier(rights, reader, outbox, PORTAL);
-    const links = new DynamoLinkRepository(client, context.env.LINKS_TABLE!, notifier.outboxItems);
+    const links = new DynamoLinkRepository(client, context.env.LINKS_TABLE!, {
+      outbox: notifier.outboxItems,
+    });
     expect(notifiableChanges([write])).toHaveLength(1);
     // A stale version: the link does not exist at version 3.
     await expect(links.write([{ ...write, expectedVersion: 3 }])).rejects.toThrow();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorSystems, linkActor } from '../../../functions/mid/actor-systems';
-import { canSeeLink } from '../../../functions/mid/domain/visibility';
+import { linkAccess } from '../../../functions/mid/domain/visibility';
 import type { Caller } from '../../../functions/shared/auth/claims';
 import type { Role } from '../../../functions/shared/auth/roles';
 
@@ -61,10 +61,10 @@ describe('actorSystems', () => {
         { system: 'VIS' as const, recordId: 'b' },
       ] as const,
     };
-    expect(canSeeLink(linkActor(caller(['border-guard'], 'DE-BPOL', 'border-guard')), link)).toBe(true);
-    expect(canSeeLink(linkActor(caller(['link-verifier'], 'VIS:FR')), link)).toBe(false);
+    expect(linkAccess(linkActor(caller(['border-guard'], 'DE-BPOL', 'border-guard')), link)).toBe('link');
+    expect(linkAccess(linkActor(caller(['link-verifier'], 'VIS:FR')), link)).toBe('none');
     expect(
-      canSeeLink(linkActor(caller(['police'], 'PL', 'police-identity-check')), { ...link, colour: 'red' }),
-    ).toBe(true);
+      linkAccess(linkActor(caller(['police'], 'PL', 'police-identity-check')), { ...link, colour: 'red' }),
+    ).toBe('systems');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkIdFor } from '../../../functions/mid/domain/links';
+
 import { verifyLink } from '../../../functions/mid/domain/verification';
 import { ref, verifier, World } from './links-world';
 
@@ -9,7 +9,7 @@ const sis = ref('SIS', 's1');
 const etias = ref('ETIAS', 'a1');
 
 async function stored(world: World, a = ees, b = vis) {
-  const link = await world.links.get(linkIdFor(a, b));
+  const link = await world.links.get(world.links.idFor(a, b));
   if (!link) throw new Error('expected a link');
   return link;
 }
@@ -191,7 +191,7 @@ describe('MID check: re-check on update', () => {
     world.add(vis);
     world.relate(ees, vis, { identity: 'same' });
     await world.check(ees);
-    const linkId = linkIdFor(ees, vis);
+    const linkId = world.links.idFor(ees, vis);
 
     world.relate(ees, vis, { identity: 'different' });
     const summary = await world.check(ees);
@@ -207,7 +207,7 @@ describe('MID check: re-check on update', () => {
     world.relate(ees, vis, { identity: 'same' });
     await world.check(ees);
     await verifyLink(
-      linkIdFor(ees, vis),
+      world.links.idFor(ees, vis),
       { colour: 'green', justification: 'twins, checked documents', expectedVersion: 1 },
       verifier('EES:DE'),
       world.ports(),
@@ -225,7 +225,7 @@ describe('MID check: re-check on update', () => {
     world.relate(ees, vis, { identity: 'same' });
     await world.check(ees);
     await verifyLink(
-      linkIdFor(ees, vis),
+      world.links.idFor(ees, vis),
       { colour: 'red', justification: 'same face, other name', expectedVersion: 1 },
       verifier('EES:DE'),
       world.ports(),
@@ -256,7 +256,7 @@ describe('MID check: re-check on update', () => {
     world.forget(vis);
     const summary = await world.check(ees);
 
-    expect(summary.removed).toEqual([linkIdFor(ees, vis)]);
+    expect(summary.removed).toEqual([world.links.idFor(ees, vis)]);
   });
 });
 
@@ -274,9 +274,9 @@ describe('MID: deleting a record', () => {
 
     const summary = await world.remove(vis);
 
-    expect(summary.removed.sort()).toEqual([linkIdFor(ees, vis), linkIdFor(vis, sis)].sort());
+    expect(summary.removed.sort()).toEqual([world.links.idFor(ees, vis), world.links.idFor(vis, sis)].sort());
     expect(await world.links.listByRecord(vis)).toEqual([]);
-    expect(await world.links.get(linkIdFor(ees, sis))).toBeDefined();
+    expect(await world.links.get(world.links.idFor(ees, sis))).toBeDefined();
     expect(await world.remove(vis)).toEqual({ created: [], updated: [], removed: [] });
   });
 });

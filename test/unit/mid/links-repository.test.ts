@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { VersionConflict } from '../../../functions/mid/domain/errors';
 import { InMemoryLinkRepository } from '../../../functions/mid/domain/in-memory-link-repository';
@@ -6,8 +7,11 @@ import { type Link, linkIdFor, newLink } from '../../../functions/mid/domain/lin
 import type { LinkColour } from '../../../functions/mid/domain/types';
 import { comparison, ref } from './links-world';
 
+const KEY = 'a link-id key of thirty-two characters or more';
+
 function aLink(recordId: string, colour: LinkColour, at: string, authority = 'EES:DE'): Link {
-  return newLink([ref('EES', recordId), ref('VIS', recordId)], {
+  const records = [ref('EES', recordId), ref('VIS', recordId)] as const;
+  return newLink(linkIdFor(...records, KEY), records, {
     colour,
     classifiedBy: 'mid',
     event: 'created',
@@ -27,12 +31,21 @@ function aLink(recordId: string, colour: LinkColour, at: string, authority = 'EE
 }
 
 describe('link ids', () => {
+  const id = (a: string, b: string, key = KEY) => linkIdFor(ref('EES', a), ref('VIS', b), key);
+
   it('are the same for a pair in either order and differ between pairs', () => {
-    expect(linkIdFor(ref('EES', 'a'), ref('VIS', 'b'))).toBe(linkIdFor(ref('VIS', 'b'), ref('EES', 'a')));
-    expect(linkIdFor(ref('EES', 'a'), ref('VIS', 'b'))).not.toBe(linkIdFor(ref('EES', 'a'), ref('VIS', 'c')));
-    expect(linkIdFor(ref('EES', 'a:b'), ref('VIS', 'c'))).not.toBe(
-      linkIdFor(ref('EES', 'a'), ref('VIS', 'b:c')),
-    );
+    expect(id('a', 'b')).toBe(linkIdFor(ref('VIS', 'b'), ref('EES', 'a'), KEY));
+    expect(id('a', 'b')).not.toBe(id('a', 'c'));
+    expect(id('a:b', 'c')).not.toBe(id('a', 'b:c'));
+    expect(id('a', 'b')).toMatch(/^lnk-[0-9a-f]{32}$/);
+  });
+
+  it('cannot be computed from the record ids without the key (keyed HMAC, not a plain hash)', () => {
+    const pair = 'EES/a|VIS/b';
+    const plainHash = `lnk-${createHash('sha256').update(pair).digest('hex').slice(0, 32)}`;
+    expect(id('a', 'b')).not.toBe(plainHash);
+    expect(id('a', 'b', 'another key of at least thirty-two characters')).not.toBe(id('a', 'b'));
+    expect(id('a', 'b')).toBe(`lnk-${createHmac('sha256', KEY).update(pair).digest('hex').slice(0, 32)}`);
   });
 });
 
@@ -116,7 +129,7 @@ describe('link change set', () => {
   }
 
   it("reads a link between two files only when neither file's links were listed", async () => {
-    const repository = new CountingRepository();
+    const repository = new CountingRepository(KEY);
     const stored = aLink('p', 'yellow', '2026-01-01T00:00:00.000Z');
     await repository.write([{ kind: 'put', link: stored, expectedVersion: 0 }]);
     const changes = new LinkChangeSet(repository);
@@ -131,7 +144,7 @@ describe('link change set', () => {
   });
 
   it('fails the commit when a link taken as absent from a listing was stored since', async () => {
-    const repository = new CountingRepository();
+    const repository = new CountingRepository(KEY);
     const changes = new LinkChangeSet(repository);
     await changes.listByRecord(ref('EES', 'r'));
     const absent = await changes.between(ref('EES', 'r'), ref('VIS', 'r'));

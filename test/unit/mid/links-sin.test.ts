@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MidDomainError } from '../../../functions/mid/domain/errors';
 import { sinGroups } from '../../../functions/mid/domain/groups';
-import { type Link, linkIdFor, recordKey } from '../../../functions/mid/domain/links';
+import { type Link, recordKey } from '../../../functions/mid/domain/links';
 import { mintSin } from '../../../functions/mid/domain/sin';
 import type { RecordRef } from '../../../functions/mid/domain/types';
 import { verifyLink } from '../../../functions/mid/domain/verification';
@@ -11,7 +11,7 @@ import { ref, verifier, World } from './links-world';
 const [a, b, c, d, e] = [ref('EES', 'a'), ref('VIS', 'b'), ref('SIS', 'c'), ref('EES', 'd'), ref('VIS', 'e')];
 
 async function sinOf(world: World, x: RecordRef, y: RecordRef): Promise<string | undefined> {
-  return (await world.links.get(linkIdFor(x, y)))?.sin;
+  return (await world.links.get(world.links.idFor(x, y)))?.sin;
 }
 
 /** Files a-b-c-d-e joined by white links in a chain, all checked at the same time. */
@@ -53,9 +53,9 @@ describe('single identification number', () => {
 
     expect(await sinOf(world, b, c)).toBe(older);
     expect(await sinOf(world, c, d)).toBe(older);
-    const moved = await world.links.get(linkIdFor(c, d));
+    const moved = await world.links.get(world.links.idFor(c, d));
     expect(moved?.history.at(-1)).toMatchObject({ event: 'sin-changed', by: { kind: 'mid' }, sin: older });
-    expect((await world.links.get(linkIdFor(a, b)))?.history.map((entry) => entry.event)).toEqual([
+    expect((await world.links.get(world.links.idFor(a, b)))?.history.map((entry) => entry.event)).toEqual([
       'created',
     ]);
   });
@@ -70,7 +70,7 @@ describe('single identification number', () => {
 
     expect(await sinOf(world, b, c)).toBe(sin);
     expect(await sinOf(world, c, d)).toBe(sin);
-    expect((await world.links.get(linkIdFor(c, d)))?.version).toBe(1);
+    expect((await world.links.get(world.links.idFor(c, d)))?.version).toBe(1);
   });
 
   it('stays with the larger part when a deletion splits the group; the other part gets a new SIN', async () => {
@@ -103,7 +103,7 @@ describe('single identification number', () => {
     const other = await sinOf(world, d, e);
     expect(other).toBeDefined();
     expect(other).not.toBe(sin);
-    expect((await world.links.get(linkIdFor(d, e)))?.history.at(-1)).toMatchObject({
+    expect((await world.links.get(world.links.idFor(d, e)))?.history.at(-1)).toMatchObject({
       event: 'sin-changed',
       sin: other,
     });
@@ -113,10 +113,10 @@ describe('single identification number', () => {
     const world = new World();
     await chain(world, [a, b, c]);
     const sin = await sinOf(world, a, b);
-    const link = await world.links.get(linkIdFor(b, c));
+    const link = await world.links.get(world.links.idFor(b, c));
 
     await verifyLink(
-      linkIdFor(b, c),
+      world.links.idFor(b, c),
       {
         colour: 'green',
         justification: 'different persons, same name and birth date',
@@ -198,7 +198,7 @@ describe('SIN groups after any sequence of operations (property)', () => {
     const y = files[op.y];
     if (!y || op.x === op.y) return;
     if (op.kind === 'relate') return world.relate(x, y, op.relation);
-    const link = await world.links.get(linkIdFor(x, y));
+    const link = await world.links.get(world.links.idFor(x, y));
     if (!link) return;
     const actor = verifier(link.responsibleAuthority);
     const request = { colour: op.colour, justification: 'checked', expectedVersion: link.version };

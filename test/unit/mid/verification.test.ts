@@ -6,7 +6,7 @@ import {
   NotFound,
   VersionConflict,
 } from '../../../functions/mid/domain/errors';
-import { linkIdFor } from '../../../functions/mid/domain/links';
+
 import type { RecordRef } from '../../../functions/mid/domain/types';
 import { type VerificationRequest, verifyLink } from '../../../functions/mid/domain/verification';
 import { listVerificationQueue } from '../../../functions/mid/domain/verification-queue';
@@ -25,7 +25,7 @@ async function yellowLink(): Promise<{ world: World; linkId: string }> {
   world.relate(ees, vis, { identity: 'similar' });
   await world.check(ees);
   world.tick(60);
-  return { world, linkId: linkIdFor(ees, vis) };
+  return { world, linkId: world.links.idFor(ees, vis) };
 }
 
 function verify(world: World, linkId: string, request: Partial<VerificationRequest>, actor: LinkActor) {
@@ -38,7 +38,7 @@ function verify(world: World, linkId: string, request: Partial<VerificationReque
 }
 
 async function link(world: World, a: RecordRef, b: RecordRef) {
-  const stored = await world.links.get(linkIdFor(a, b));
+  const stored = await world.links.get(world.links.idFor(a, b));
   if (!stored) throw new Error('expected a link');
   return stored;
 }
@@ -234,7 +234,7 @@ describe('verification queue', () => {
 
     const items = [...first.items, ...second.items];
     expect(items.map((item) => item.ageSeconds)).toEqual([60, 60, 30]);
-    expect(items.at(-1)?.linkId).toBe(linkIdFor(ees, ref('EURODAC', 'u1')));
+    expect(items.at(-1)?.linkId).toBe(world.links.idFor(ees, ref('EURODAC', 'u1')));
     expect(second.nextCursor).toBeUndefined();
     expect((await listVerificationQueue(verifier('VIS:IT'), { limit: 10 }, world.ports())).items).toEqual([]);
   });

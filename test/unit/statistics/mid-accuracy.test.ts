@@ -82,7 +82,7 @@ async function verify(
   afterHours: number,
 ) {
   setup.world.tick(afterHours * 3600);
-  const linkId = linkIdFor(a, b);
+  const linkId = setup.world.links.idFor(a, b);
   const link = await setup.world.links.get(linkId);
   await verifyLink(
     linkId,
