@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkWrite } from '../../../functions/mid/domain/link-repository';
-import { linkIdFor } from '../../../functions/mid/domain/links';
 import type { RecordRef } from '../../../functions/mid/domain/types';
 import { verifyLink } from '../../../functions/mid/domain/verification';
 import {
