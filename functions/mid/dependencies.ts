@@ -8,7 +8,7 @@ import { countingLinkWrites, type RegionLookup } from '../statistics/recorder';
 import { CheckScopedCirReader, CirReader } from './cir-reader';
 import { blockingKeysOfRecord } from './domain/blocking';
 import type { CheckPorts, DocumentCandidate, IndividualFile } from './domain/check';
-import { compareDocumentNumbers, ocrCanonical } from './domain/comparators';
+import { documentAgreement, ocrCanonical } from './domain/comparators';
 import { compareIdentities } from './domain/compare-identities';
 import { identityInputFromRecord } from './domain/identity-profile';
 import type { LinkRepository } from './domain/link-repository';
@@ -105,15 +105,7 @@ async function documentCandidates(
   const others = await reader.files(refs.filter((ref) => ref.system !== file.ref.system));
   const found: DocumentCandidate[] = [];
   for (const other of others) {
-    let outcome: DocumentCandidate['outcome'] | undefined;
-    for (const mine of file.travelDocuments) {
-      for (const theirs of other.travelDocuments) {
-        if (mine.issuingCountry !== theirs.issuingCountry) continue;
-        const level = compareDocumentNumbers(mine.number, theirs.number);
-        if (level === 'exact') outcome = 'same';
-        else if (level !== 'different' && outcome !== 'same') outcome = 'near';
-      }
-    }
+    const outcome = documentAgreement(file.travelDocuments, other.travelDocuments);
     if (outcome) found.push({ file: other, outcome });
   }
   return found;

@@ -40,6 +40,7 @@ const COMMANDS: [script: string, subcommand: string[], knownFlag: string][] = [
   ['load', [], '--file'],
   ['generate', [], '--people'],
   ['audit:verify', [], '--endpoint'],
+  ['mid:replay', [], '--config'],
   ['bench', ['sbms'], '--gallery'],
   ['capacity', [], '--templates'],
   ['capacity', ['simulate'], '--verifiers'],

@@ -197,3 +197,23 @@ export function compareDocumentNumbers(a: string, b: string): DocumentLevel {
   if (longEnough && singleEdit(canonicalA, canonicalB)) return 'one-edit';
   return 'different';
 }
+
+/**
+ * Whether two files hold the same travel document: the same issuing country and the same number,
+ * exactly (`same`) or up to OCR confusions or one edit (`near`); undefined when none agrees.
+ */
+export function documentAgreement(
+  mine: readonly { issuingCountry: string; number: string }[],
+  theirs: readonly { issuingCountry: string; number: string }[],
+): 'same' | 'near' | undefined {
+  let outcome: 'same' | 'near' | undefined;
+  for (const a of mine) {
+    for (const b of theirs) {
+      if (a.issuingCountry !== b.issuingCountry) continue;
+      const level = compareDocumentNumbers(a.number, b.number);
+      if (level === 'exact') return 'same';
+      if (level !== 'different') outcome = 'near';
+    }
+  }
+  return outcome;
+}
