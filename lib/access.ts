@@ -35,6 +35,8 @@ export interface FunctionAccess {
   queues?: Record<string, QueueAccess>;
   /** The sBMS snapshot bucket: `read`, or `readWrite` (read and put; never delete: the bucket is versioned). */
   snapshots?: 'read' | 'readWrite';
+  /** `sign`: kms:Sign with the audit signing key and s3:PutObject into the anchor bucket, nothing more. */
+  auditAnchors?: 'sign';
 }
 
 /** The functions that serve no API route: queue consumers and scheduled jobs. */
@@ -43,7 +45,8 @@ export type Worker =
   | 'cir-outbox-sweeper'
   | 'sbms-shard-worker'
   | 'consultation-workflow'
-  | 'yellow-age-monitor';
+  | 'yellow-age-monitor'
+  | 'audit-head-signer';
 
 /**
  * Least privilege, in one table: what each function may touch. A new component in COMPONENTS
@@ -133,6 +136,8 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   'consultation-workflow': {
     tables: { [CONSULTATIONS_TABLE.name]: 'readWrite', [AUDIT_TABLE.name]: 'append' },
   },
+  // Every minute: reads the chain heads (no write to the table at all), signs them and anchors them.
+  'audit-head-signer': { tables: { [AUDIT_TABLE.name]: 'read' }, auditAnchors: 'sign' },
 };
 
 /**
@@ -230,6 +235,22 @@ export class AccessGrants extends Construct {
       ]) {
         acknowledge(role, `AwsSolutions-IAM5[${finding}]`, reason);
       }
+    }
+    if (access.auditAnchors === 'sign') {
+      fn.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['kms:Sign'], resources: [stateful.auditSigningKey.keyArn] }),
+      );
+      const anchors = Fn.importValue(stateful.auditAnchorBucketArnExport);
+      fn.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:PutObject'], resources: [`${anchors}/*`] }),
+      );
+      stateful.key.grantEncrypt(fn);
+      writesEncrypted = true;
+      acknowledge(
+        fn.grantPrincipal as unknown as Construct,
+        `AwsSolutions-IAM5[Resource::${stateful.auditAnchorBucketArnExport}/*]`,
+        'Anchors are named by day and signing time at run time: PutObject on the objects of the one anchor bucket, whose Object Lock keeps any object from being replaced or deleted.',
+      );
     }
     if (writesEncrypted) {
       const role = fn.grantPrincipal as unknown as Construct;

@@ -31,6 +31,7 @@ export const WORKER_ENTRIES: Record<Worker, string> = {
   'sbms-shard-worker': 'functions/sbms/shard-worker.ts',
   'consultation-workflow': 'functions/consultation/workflow.ts',
   'yellow-age-monitor': 'functions/statistics/yellow-age.ts',
+  'audit-head-signer': 'functions/audit/anchor-worker.ts',
 };
 
 /** The functions that search the sBMS gallery, through the shard worker (SBMS_SHARD_FUNCTION). */
@@ -177,6 +178,7 @@ export class PlatformStack extends Stack {
       'sbms-shard-worker': shardWorker,
       'consultation-workflow': consultationWorker,
       'yellow-age-monitor': this.yellowAgeMonitor(),
+      'audit-head-signer': this.auditHeadSigner(),
     };
 
     // Dashboard and alarms over everything above (lib/constructs/observability.ts).
@@ -215,6 +217,26 @@ export class PlatformStack extends Stack {
       targets: [new LambdaFunction(monitor, { retryAttempts: 0 })],
     });
     return monitor;
+  }
+
+  /** Every minute: the audit chains' heads signed with the KMS key and anchored in the Object Lock bucket. */
+  private auditHeadSigner(): FunctionWithLogGroup {
+    const signer = this.platformFunction('AuditHeadSigner', 'audit-head-signer', {
+      entry: WORKER_ENTRIES['audit-head-signer'],
+      timeout: Duration.seconds(50),
+      reservedConcurrentExecutions: 1,
+      environment: {
+        AUDIT_SIGNING_KEY_ID: this.stateful.auditSigningKey.keyArn,
+        AUDIT_ANCHOR_BUCKET: this.stateful.auditAnchorBucket.bucketName,
+      },
+    });
+    new Rule(this, 'AuditHeadSignSchedule', {
+      description:
+        "Sign the audit log's chain heads and anchor them outside the table (the day's final heads just after midnight)",
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(signer, { retryAttempts: 0 })],
+    });
+    return signer;
   }
 
   /** A function with the runtime defaults, the resource environment and its line of FUNCTION_ACCESS. */

@@ -201,5 +201,10 @@ export const QUEUES = [MID_CHECK_QUEUE] as const;
 
 /** Audit entries are kept one year (Arts 10, 16, 24, 36), then expire by TTL. */
 export const AUDIT_RETENTION_DAYS = 365;
+/**
+ * Signed chain heads stay locked (S3 Object Lock, compliance mode) longer than the entries they
+ * anchor: a year and a day, plus a margin for a log hold placed near the end of it.
+ */
+export const AUDIT_ANCHOR_RETENTION_DAYS = 400;
 /** Chains per day: concurrent requests append to different chains, each verified on its own. */
 export const AUDIT_PARTITIONS = 8;

@@ -8,13 +8,25 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectLockRetention,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { acknowledge } from './nag';
-import { QUEUES, type QueueDefinition, TABLES, type TableDefinition } from './resources';
+import {
+  AUDIT_ANCHOR_RETENTION_DAYS,
+  QUEUES,
+  type QueueDefinition,
+  TABLES,
+  type TableDefinition,
+} from './resources';
 
 export interface StatefulStackProps extends StackProps {
   stage: string;
@@ -50,6 +62,15 @@ export class StatefulStack extends Stack {
    * so the object-level grant (`<arn>/*`) is acknowledged by a stable id, not a generated one.
    */
   public readonly snapshotBucketArnExport: string;
+  /**
+   * Signs the audit log's chain heads (ECDSA P-256). The head signer may only call kms:Sign; the
+   * verifier reads the public key (kms:GetPublicKey). Not for encryption.
+   */
+  public readonly auditSigningKey: Key;
+  /** The signed heads, outside the audit table: Object Lock in compliance mode, so no one can rewrite them. */
+  public readonly auditAnchorBucket: Bucket;
+  /** Export name of the anchor bucket's ARN (imported by the platform stack under this stable name). */
+  public readonly auditAnchorBucketArnExport: string;
   /** HMAC key of the data-quality document items (DATA_QUALITY_KEY): it must stay with the items it keys. */
   public readonly dataQualityKey: Secret;
   /** HMAC key of link ids (LINK_ID_KEY): stored links are named by it. */
@@ -114,6 +135,45 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'SbmsSnapshotsArn', {
       value: this.snapshotBucket.bucketArn,
       exportName: this.snapshotBucketArnExport,
+    });
+
+    this.auditSigningKey = new Key(this, 'AuditSigningKey', {
+      description: `EU interop ${props.stage}: signs the audit log's chain heads (sign only; verify with the public key)`,
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.auditSigningKey,
+      'AwsSolutions-KMS5',
+      'KMS rotates symmetric keys only; an asymmetric signing key keeps its key pair so that every anchor it signed still verifies.',
+    );
+    this.auditAnchorBucket = new Bucket(this, 'AuditAnchors', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(AUDIT_ANCHOR_RETENTION_DAYS)),
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'audit-anchors/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.auditAnchorBucketArnExport = `${this.stackName}-AuditAnchorsArn`;
+    new CfnOutput(this, 'AuditAnchorsArn', {
+      value: this.auditAnchorBucket.bucketArn,
+      exportName: this.auditAnchorBucketArnExport,
+    });
+    new CfnOutput(this, 'AuditAnchorBucket', {
+      value: this.auditAnchorBucket.bucketName,
+      description: 'npm run audit:verify -- --anchor-bucket',
+    });
+    new CfnOutput(this, 'AuditSigningKeyArn', {
+      value: this.auditSigningKey.keyArn,
+      description: 'npm run audit:verify -- --signing-key',
     });
 
     this.dataQualityKey = new Secret(this, 'DataQualityKey', {

@@ -4,6 +4,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Component } from '../functions/routes';
 import { MID_CHECK_QUEUE } from '../lib/resources';
 import { type ApiGatewayHandler, type StaticHandler, startApiServer } from './api-server';
+import { localAuditSigningKey } from './auth/audit-signing-key';
 import { localDataQualityKey, localLinkIdKey } from './auth/data-quality-key';
 import { type LocalTokenIssuer, localTokenIssuer } from './auth/tokens';
 import { demoSignInRoutes } from './demo-sign-in';
@@ -46,6 +47,8 @@ export interface Platform {
 
 const REGION = 'eu-central-1';
 const SWEEP_INTERVAL_MS = 15_000;
+/** The audit head signer's interval, as its EventBridge schedule (every minute). */
+const ANCHOR_INTERVAL_MS = 60_000;
 const DEFAULT_MID_CONSUMERS = 4;
 
 /**
@@ -82,6 +85,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const keyDir = options.dataDir ? join(options.dataDir, 'keys') : options.keyDir;
   env.DATA_QUALITY_KEY = process.env.DATA_QUALITY_KEY ?? localDataQualityKey(keyDir);
   env.LINK_ID_KEY = process.env.LINK_ID_KEY ?? localLinkIdKey(keyDir);
+  Object.assign(env, auditAnchorEnvironment(options));
   dynamoClient.destroy();
   const sqsClient = new SQSClient({
     region: REGION,
@@ -116,6 +120,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   let poller: QueuePoller | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  let anchorTimer: NodeJS.Timeout | undefined;
+  const { anchorChainHeads } = await import('../functions/audit/anchor-worker');
+  const anchorHeads = () =>
+    anchorChainHeads().catch((error: unknown) => log(`audit head signer: ${(error as Error).message}`));
   const startWorkers = async () => {
     if (!options.workers) return;
     const queueArn =
@@ -144,6 +152,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     sweeper = setInterval(() => {
       sweepOutboxes().catch((error: unknown) => log(`outbox sweeper: ${(error as Error).message}`));
     }, SWEEP_INTERVAL_MS);
+    anchorTimer ??= setInterval(anchorHeads, ANCHOR_INTERVAL_MS);
   };
   await startWorkers();
   const stepFunctions = await (await import('./stepfunctions')).startLocalStepFunctions({ log });
@@ -173,6 +182,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     },
     async stop() {
       if (sweeper) clearInterval(sweeper);
+      if (anchorTimer) {
+        clearInterval(anchorTimer);
+        // The heads as they are at shutdown, so that `npm run audit:verify` afterwards covers every entry.
+        await anchorHeads();
+      }
       await poller?.stop();
       await stepFunctions.stop();
       await api.stop();
@@ -182,4 +196,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     },
   };
   return platform;
+}
+
+/**
+ * Where the local audit head signer keeps its key (beside the token key) and its anchors: under the
+ * data directory (`.local/keys/`, `.local/audit-anchors/`), or the test's key directory. Neither: no
+ * anchoring (an in-memory platform without a key directory).
+ */
+function auditAnchorEnvironment(
+  options: Pick<PlatformOptions, 'dataDir' | 'keyDir'>,
+): Record<string, string> {
+  const base = options.dataDir ?? options.keyDir;
+  if (!base) return {};
+  return {
+    AUDIT_SIGNING_KEY_FILE: localAuditSigningKey(options.dataDir ? join(base, 'keys') : base).privateKeyFile,
+    AUDIT_ANCHOR_DIR: join(base, 'audit-anchors'),
+  };
 }

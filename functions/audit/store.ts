@@ -10,6 +10,7 @@ import { AUDIT_PARTITIONS, AUDIT_RETENTION_DAYS } from '../../lib/resources';
 import { decodePageCursorWhere, encodePageCursor, matchesKeySchema } from '../shared/page-cursor';
 import { queryAll } from '../shared/query-all';
 import type { AuditQuery, DayRange } from '../shared/schemas/audit';
+import { type AnchoredFacts, type AnchoredHead, contradictedAnchor } from './domain/anchor';
 import { type ChainHead, type ChainProblem, chainEntry, genesisHash, verifyChain } from './domain/chain';
 import type { AuditEntryInput, ChainedAuditEntry } from './domain/entry';
 import type { AuditLog, AuditReader } from './domain/ports';
@@ -41,7 +42,7 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
 
   private async appendEntry(input: AuditEntryInput, onceKey?: string): Promise<boolean> {
     const day = input.timestamp.slice(0, 10);
-    const expiresAt = Math.floor((Date.parse(day) + (AUDIT_RETENTION_DAYS + 1) * DAY_MS) / 1000);
+    const expiresAt = retentionEnd(day);
     for (let attempt = 1; ; attempt++) {
       // A conflict means another request appended to the same chain: retry on another one.
       const chain = `${day}#${chainIndex(input.requestId, attempt)}`;
@@ -121,7 +122,10 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
     return item ? { seq: item.seq, hash: item.hash } : { seq: 0, hash: genesisHash(chain) };
   }
 
-  async list(query: AuditQuery): Promise<{ entries: ChainedAuditEntry[]; cursor?: string }> {
+  async list(
+    query: AuditQuery,
+    remit: { memberState?: string } = {},
+  ): Promise<{ entries: ChainedAuditEntry[]; cursor?: string }> {
     const to = query.to ?? new Date().toISOString().slice(0, 10);
     const from = query.from ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString().slice(0, 10);
     const filterExpressions: string[] = [];
@@ -133,6 +137,10 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
     if (query.action) {
       filterExpressions.push('#entry.#action = :action');
       filterValues[':action'] = query.action;
+    }
+    if (remit.memberState) {
+      filterExpressions.push('#entry.#memberState = :memberState');
+      filterValues[':memberState'] = remit.memberState;
     }
     const entries: ChainedAuditEntry[] = [];
     const partitions: ListPartition[] = query.userId
@@ -167,6 +175,7 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
               ...(filterExpressions.length ? { '#entry': 'entry' } : {}),
               ...(query.authority ? { '#authority': 'authority' } : {}),
               ...(query.action ? { '#action': 'action' } : {}),
+              ...(remit.memberState ? { '#memberState': 'memberState' } : {}),
             },
             ExpressionAttributeValues: {
               ':pk': partition.value,
@@ -194,8 +203,25 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
     return { entries };
   }
 
-  async verifyAll(onProgress?: (chainsDone: number) => void, days?: DayRange) {
-    const chains = await queryAll(this.client, {
+  /** The head of every chain the registry holds for `day`, read consistently (what the signer anchors). */
+  async chainHeads(day: string): Promise<AnchoredHead[]> {
+    const registry = await this.registry({ from: day, to: day });
+    return Promise.all(
+      registry.map(async (item) => {
+        const chain = item.sk as string;
+        const head = await this.head(chain);
+        return { chain, seq: head.seq, hash: head.hash };
+      }),
+    );
+  }
+
+  /** The names of every chain in the registry. */
+  async registeredChains(): Promise<string[]> {
+    return (await this.registry()).map((item) => item.sk as string);
+  }
+
+  private registry(days?: DayRange): Promise<Record<string, unknown>[]> {
+    return queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: days ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
       ExpressionAttributeValues: {
@@ -204,14 +230,39 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
       },
       ConsistentRead: true,
     });
+  }
+
+  /**
+   * Every chain of `days` (all days when absent) against its head and, given the anchored heads, against
+   * those: the registry and the anchors together name the chains, so a registry item deleted, or its
+   * expiry moved before the chain's retention end, is found as well as an entry removed or rewritten.
+   */
+  async verifyAll(onProgress?: (chainsDone: number) => void, days?: DayRange, anchored?: AnchoredFacts) {
+    const registered = new Map(
+      (await this.registry(days)).map((item) => [item.sk as string, item.expiresAt as number | undefined]),
+    );
+    const anchoredChains = [...(anchored?.heads.keys() ?? [])].filter(
+      (chain) => !days || (chain.slice(0, 10) >= days.from && chain.slice(0, 10) <= days.to),
+    );
+    const chains = [...new Set([...registered.keys(), ...anchoredChains])].sort();
     const problems: ChainProblem[] = [];
     let entryCount = 0;
     const nowSeconds = Date.now() / 1000;
     let done = 0;
-    for (const registry of chains) {
-      const chain = registry.sk as string;
-      // A chain past its retention is being removed by TTL, entry by entry: not tampering.
-      if ((registry.expiresAt as number) <= nowSeconds) continue;
+    for (const chain of chains) {
+      const retainedUntil = retentionEnd(chain.slice(0, 10));
+      const registeredUntil = registered.get(chain);
+      if (!registered.has(chain) && retainedUntil > nowSeconds) {
+        problems.push({ chain, seq: 0, problem: 'registry-missing' });
+      }
+      if (registeredUntil !== undefined && registeredUntil < retainedUntil) {
+        problems.push({ chain, seq: 0, problem: 'registry-expiry-altered' });
+      }
+      // A chain past its retention (and any hold) is being removed by TTL, entry by entry: not tampering.
+      const keptUntil = registered.has(chain)
+        ? Math.max(retainedUntil, registeredUntil ?? Number.POSITIVE_INFINITY)
+        : retainedUntil;
+      if (keptUntil <= nowSeconds) continue;
       const items = await this.queryAll({ pk: `CHAIN#${chain}` });
       const head = items.find((item) => item.sk === 'HEAD') as { seq: number; hash: string } | undefined;
       const entries = items
@@ -219,6 +270,11 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
         .map((item) => item.entry as ChainedAuditEntry);
       entryCount += entries.length;
       problems.push(...verifyChain(chain, entries, head ?? { seq: 0, hash: genesisHash(chain) }));
+      const contradicted = contradictedAnchor(
+        anchored?.heads.get(chain) ?? [],
+        new Map(entries.map((entry) => [entry.seq, entry.hash])),
+      );
+      if (contradicted) problems.push({ chain, seq: contradicted.seq, problem: 'anchor-mismatch' });
       onProgress?.(++done);
     }
     return { chains: chains.length, entries: entryCount, problems };
@@ -232,6 +288,11 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
       ConsistentRead: true,
     });
   }
+}
+
+/** When the items of a day's chains expire (TTL, epoch seconds): a year after the day, plus the day itself. */
+export function retentionEnd(day: string): number {
+  return Math.floor((Date.parse(day) + (AUDIT_RETENTION_DAYS + 1) * DAY_MS) / 1000);
 }
 
 function chainIndex(requestId: string, attempt: number): number {

@@ -93,6 +93,15 @@ const configSchema = z.object({
   /** Public routes, per source address: sustained requests per minute and burst (local token bucket). */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   PUBLIC_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(10),
+  /**
+   * The audit log's head anchors (functions/audit/anchor-worker.ts): in AWS the asymmetric KMS key that
+   * signs them and the Object Lock bucket that keeps them; locally a PEM key file and a directory.
+   * Neither: the heads are not anchored.
+   */
+  AUDIT_SIGNING_KEY_ID: z.string().min(1).optional(),
+  AUDIT_ANCHOR_BUCKET: z.string().min(1).optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   /** The terminal web app's origin in AWS (its CloudFront URL): API replies carry it for CORS. */
   CORS_ALLOWED_ORIGIN: z.url().optional(),
 });

@@ -28,7 +28,19 @@ export interface ChainHead {
 export interface ChainProblem {
   chain: string;
   seq: number;
-  problem: 'altered' | 'missing' | 'broken-link' | 'head-mismatch';
+  problem:
+    | 'altered'
+    | 'missing'
+    | 'broken-link'
+    | 'head-mismatch'
+    /** The chain contradicts a signed head anchored outside the table (entries removed, or rewritten). */
+    | 'anchor-mismatch'
+    /** An anchored chain, within its retention, has no item in the chain registry. */
+    | 'registry-missing'
+    /** The registry item's expiry is before the chain's retention end (it would hide the chain early). */
+    | 'registry-expiry-altered'
+    /** An anchor whose signature does not verify with the signing key's public key (`chain`: its name). */
+    | 'anchor-signature-invalid';
 }
 
 /** Checks entries of one chain, in sequence order, against its head. */
