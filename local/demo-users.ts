@@ -1,4 +1,7 @@
 import type { Role } from '../functions/shared/auth/roles';
+import type { MEMBER_STATES } from '../functions/statistics/domain/authorities';
+
+type MemberState = (typeof MEMBER_STATES)[number];
 
 /**
  * The users a local sign-in offers: one per role, authority and ESP profile (web app and README).
@@ -62,7 +65,7 @@ function user(
 }
 
 /** The Member State and authority behind each origin system's demo records. */
-export const SYSTEM_AUTHORITY: Record<string, { authority: string; memberState: string }> = {
+export const SYSTEM_AUTHORITY: Record<string, { authority: string; memberState: MemberState }> = {
   EES: { authority: 'EES:DE', memberState: 'DE' },
   VIS: { authority: 'VIS:FR', memberState: 'FR' },
   ETIAS: { authority: 'ETIAS:CENTRAL_UNIT', memberState: 'EU' },

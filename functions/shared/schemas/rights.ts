@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_STATES } from '../../statistics/domain/authorities';
-import { countryCodeSchema, partialDateSchema } from './record';
+import { countryCodeSchema, partialDateSchema, plainText } from './record';
 
 /** Languages of the request form, the answers and the notifications (issue 10). */
 export const RIGHTS_LANGUAGES = ['en', 'fr', 'de', 'ar', 'ru', 'uk', 'tr'] as const;
@@ -19,7 +19,9 @@ export const lodgingStateSchema = z.enum(
   'an EU or Schengen Member State, ISO 3166-1 alpha-2',
 );
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** One line (names), or several (an address, a mandate): no control, bidi or broken characters. */
+const text = (max: number) => plainText({ max });
+const lines = (max: number) => plainText({ max, multiline: true });
 
 /** Whom the request is about: the single identification number, or surname and date of birth at least. */
 export const requestSubjectSchema = z
@@ -62,7 +64,7 @@ export const requestSubjectSchema = z
 export const requestContactSchema = z
   .strictObject({
     email: z.email().max(254).optional(),
-    postalAddress: text(500).optional(),
+    postalAddress: lines(500).optional(),
   })
   .refine((contact) => contact.email !== undefined || contact.postalAddress !== undefined, {
     message: 'an e-mail address or a postal address is required',
@@ -77,7 +79,7 @@ export const dataSubjectRequestBodySchema = z.strictObject({
   subject: requestSubjectSchema,
   details: z.string().trim().max(2000).optional(),
   contact: requestContactSchema,
-  representative: z.strictObject({ name: text(200), mandate: text(500) }).optional(),
+  representative: z.strictObject({ name: text(200), mandate: lines(500) }).optional(),
 });
 
 /** References the API hands out: `DSR-` and 16 characters of Crockford base32. */
@@ -109,7 +111,7 @@ export const IDENTITY_PROOFS = [
 export const identityVerificationBodySchema = z.strictObject({
   method: z.enum(IDENTITY_PROOFS),
   /** The officer's note of what was checked (e.g. the document type and expiry, not its number). */
-  note: text(1000),
+  note: lines(1000),
 });
 
 export const extensionBodySchema = z.strictObject({
@@ -122,7 +124,7 @@ export const answerBodySchema = z.strictObject({
   /** The written answer to the person (in the request's language). */
   text: z.string().trim().min(10, 'a written answer of at least 10 characters is required').max(10_000),
   /** What the origin systems must change (rectification): a description per field, no identity data needed. */
-  rectification: text(2000).optional(),
+  rectification: lines(2000).optional(),
 });
 
 export const notificationIdSchema = z

@@ -17,7 +17,8 @@ VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE`
 
 /**
  * ICAO Doc 9303 Part 3 codes outside ISO 3166-1 that travel documents legitimately carry: British
- * nationality categories, the United Nations, the EU, the Order of Malta, Interpol, and Kosovo
+ * nationality categories, the United Nations, the EU, the Order of Malta, Interpol, the other
+ * organisations ICAO lists (African Development Bank, CARICOM, Council of Europe...), and Kosovo
  * (`RKS` in ICAO documents, `XKX` in EU systems).
  */
 const ICAO_ISSUERS = [
@@ -32,6 +33,16 @@ const ICAO_ISSUERS = [
   'EUE',
   'XOM',
   'XPO',
+  // the other organisations ICAO 9303 Part 3 lists as issuers of travel documents
+  'XBA',
+  'XIM',
+  'XCC',
+  'XCE',
+  'XCO',
+  'XEC',
+  'XES',
+  'XMP',
+  'XDC',
   'RKS',
   'XKX',
 ];

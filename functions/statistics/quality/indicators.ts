@@ -1,5 +1,6 @@
 import type { IndividualFile } from '../../cir/domain/individual-file';
 import { harmoniseDocumentNumber } from '../../mid/domain/comparators';
+import { daysInMonth } from '../../shared/calendar';
 import type { OriginSystem } from '../../shared/systems';
 import { isValidIssuingCountry, isValidNationality } from './country-codes';
 
@@ -151,14 +152,6 @@ export function dateOfBirthFaults(value: string | undefined, at: string): Indica
   const earliest = `${value.slice(0, 4)}-${pad(Math.max(month, 1))}-${pad(Math.max(day, 1))}`;
   if (earliest > at.slice(0, 10)) faults.push('dateOfBirthInFuture');
   return faults;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Proleptic Gregorian (Date.UTC would read years 0-99 as 1900-1999). */
-function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
