@@ -67,6 +67,8 @@ describe("data subjects' rights: public routes and the Rights table", () => {
     expect(origins.size).toBe(1);
     expect(acl.Rules[0]!.Action.Block.CustomResponse.ResponseHeaders).toEqual([
       { Name: 'retry-after', Value: '300' },
+      { Name: 'x-content-type-options', Value: 'nosniff' },
+      { Name: 'cache-control', Value: 'no-store' },
       { Name: 'access-control-allow-origin', Value: JSON.parse([...origins][0]!) },
       { Name: 'access-control-expose-headers', Value: 'retry-after' },
     ]);

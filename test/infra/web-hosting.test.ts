@@ -240,6 +240,8 @@ describe('web app hosting: API CORS', () => {
         'gatewayresponse.header.Access-Control-Allow-Origin': {
           'Fn::Join': ['', ["'https://", distributionDomain(), "'"]],
         },
+        'gatewayresponse.header.cache-control': "'no-store'",
+        'gatewayresponse.header.x-content-type-options': "'nosniff'",
       });
     }
     const functions = resourcesOfType(built.platformTemplate, 'AWS::Lambda::Function');
