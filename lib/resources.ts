@@ -39,6 +39,7 @@ export const CIR_TABLE: TableDefinition = {
     'sBMS shard catch-up:        Query gsi2 gsi2pk=SHARD#{shard}, gsi2sk > {watermark} (BIO items and tombstones)',
     'sBMS tombstones expire by TTL once every shard snapshot has passed them',
     'MID outbox (pending checks): Query gsi3 gsi3pk=MIDCHECK#PENDING, gsi3sk < {now - grace} (sparse)',
+    'unlink outbox (deleted files whose links are still to be removed): Put pk=FILE#.., sk=UNLINK in the delete transaction; Query gsi3 gsi3pk=UNLINK#PENDING, gsi3sk < {now - grace}',
     'data quality of a file:     GetItem   pk=FILE#{system}#{recordId}, sk=QUALITY (its counted contribution; written in the file transaction)',
     'holders of a document:      GetItem   pk=DQDOC#{system}#{hmac(country|number)}, sk=DOC (duplicate documents; conditional put/delete)',
   ],

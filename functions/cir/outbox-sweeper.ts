@@ -2,6 +2,7 @@ import { sweepNotificationOutbox } from '../rights/notifier';
 import { loadConfig } from '../shared/config';
 import { logger } from '../shared/powertools';
 import { cirDependencies } from './dependencies';
+import { sweepPendingUnlinks } from './domain/records';
 
 const BATCH = 100;
 
@@ -17,15 +18,31 @@ export async function sweepPendingChecks(graceMs: number, now = new Date()): Pro
   return pending.length;
 }
 
+/** Removes the links of deleted files whose removal did not complete (a failure after the file's deletion). */
+export async function sweepDeletedFilesLinks(graceMs: number, now = new Date()): Promise<number> {
+  const swept = await sweepPendingUnlinks(
+    cirDependencies(),
+    new Date(now.getTime() - graceMs).toISOString(),
+    BATCH,
+  );
+  if (swept) logger.info('removed the links of deleted files', { count: swept });
+  return swept;
+}
+
 /**
- * Both outboxes, with one grace period (OUTBOX_GRACE_SECONDS): MID checks whose message was lost, and
- * link changes not notified after their commit.
+ * The outboxes, with one grace period (OUTBOX_GRACE_SECONDS): MID checks whose message was lost, link
+ * changes not notified after their commit, and links of deleted files not removed after the deletion.
  */
-export async function sweepOutboxes(): Promise<{ reEnqueued: number; notifiedChanges: number }> {
+export async function sweepOutboxes(): Promise<{
+  reEnqueued: number;
+  notifiedChanges: number;
+  unlinkedFiles: number;
+}> {
   const graceMs = loadConfig().OUTBOX_GRACE_SECONDS * 1000;
   return {
     reEnqueued: await sweepPendingChecks(graceMs),
     notifiedChanges: await sweepNotificationOutbox(graceMs),
+    unlinkedFiles: await sweepDeletedFilesLinks(graceMs),
   };
 }
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -26,6 +27,9 @@ export type FileChangeItems = (
 ) => Promise<TransactItem[]>;
 
 export const PENDING_CHECK_PARTITION = 'MIDCHECK#PENDING';
+/** Deleted files whose links are still to be removed (the unlink outbox, sparse gsi3). */
+export const PENDING_UNLINK_PARTITION = 'UNLINK#PENDING';
+const UNLINK_SK = 'UNLINK';
 /** Tombstones stay long enough for every shard snapshot to have caught up past them. */
 const TOMBSTONE_TTL_SECONDS = 14 * 86_400;
 const MAX_WRITE_ATTEMPTS = 10;
@@ -201,6 +205,18 @@ export class DynamoCirStore implements CirStore {
               },
             },
             ...(biometrics ? [this.tombstonePut(ref, at)] : []),
+            // The links' removal is owed from the commit on: a failure before it is done leaves this item.
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  pk: filePk(ref),
+                  sk: UNLINK_SK,
+                  gsi3pk: PENDING_UNLINK_PARTITION,
+                  gsi3sk: `${at}#${filePk(ref)}`,
+                },
+              },
+            },
             ...keys.map((item) => ({
               Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } },
             })),
@@ -213,6 +229,27 @@ export class DynamoCirStore implements CirStore {
       throw error;
     }
     return { templates: templateCount, indexKeys: keys.length };
+  }
+
+  /** Clears the unlink outbox item of a deleted file once its links are removed. */
+  async completeUnlink(ref: RecordRef): Promise<void> {
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: filePk(ref), sk: UNLINK_SK } }),
+    );
+  }
+
+  /** Deleted files whose links were not removed since before `olderThan`, for the outbox sweeper. */
+  async pendingUnlinks(olderThan: string, limit: number): Promise<RecordRef[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pending AND gsi3sk < :before',
+        ExpressionAttributeValues: { ':pending': PENDING_UNLINK_PARTITION, ':before': olderThan },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => parseFilePk(item.pk as string));
   }
 
   /** Clears the outbox marker once the MID check of that version (or a newer one) is done. */

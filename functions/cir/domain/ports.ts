@@ -15,8 +15,15 @@ export interface CirStore {
   get(ref: RecordRef): Promise<IndividualFile | undefined>;
   /** Writes atomically; throws StaleVersion when the stored version is not older than the new one. */
   write(write: FileWrite): Promise<WriteOutcome>;
-  /** Removes the file, its templates (leaving tombstones for the sBMS shards) and its index keys. */
+  /**
+   * Removes the file, its templates (leaving tombstones for the sBMS shards) and its index keys, and
+   * records in the same transaction that its links are still to be removed (the unlink outbox).
+   */
   delete(ref: RecordRef): Promise<DeleteOutcome | undefined>;
+  /** The links of a deleted file are removed: clears its unlink outbox item. */
+  completeUnlink(ref: RecordRef): Promise<void>;
+  /** Deleted files whose unlink outbox item is older than `olderThan` (the sweeper's work). */
+  pendingUnlinks(olderThan: string, limit: number): Promise<RecordRef[]>;
 }
 
 export interface MidCheckQueue {

@@ -87,9 +87,32 @@ export async function getRecord(
 }
 
 /** Deletes a file and everything that hangs on it (Art 23: nothing outlives its origin record). */
+/**
+ * Deletes the file, then its links (Arts 23, 35: nothing outlives its record). The file's deletion
+ * commits with an unlink outbox item; the item is cleared once the links are gone, so a failure in
+ * between leaves it for the outbox sweeper (`sweepPendingUnlinks`), which removes them.
+ */
 export async function deleteRecord(deps: Pick<CirDependencies, 'store' | 'removeLinks'>, ref: RecordRef) {
   const removed = await deps.store.delete(ref);
   if (!removed) throw new NotFound('record');
   const links = await deps.removeLinks(ref);
+  await deps.store.completeUnlink(ref);
   return { file: 1, templates: removed.templates, indexKeys: removed.indexKeys, links };
+}
+
+/**
+ * The links of files deleted before `olderThan` whose removal did not complete: removed now, unless
+ * the record was created again meanwhile (its own MID check then owns its links).
+ */
+export async function sweepPendingUnlinks(
+  deps: Pick<CirDependencies, 'store' | 'removeLinks'>,
+  olderThan: string,
+  limit: number,
+): Promise<number> {
+  const pending = await deps.store.pendingUnlinks(olderThan, limit);
+  for (const ref of pending) {
+    if (!(await deps.store.get(ref))) await deps.removeLinks(ref);
+    await deps.store.completeUnlink(ref);
+  }
+  return pending.length;
 }
