@@ -112,6 +112,8 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   consultation: {
     tables: {
       [CIR_TABLE.name]: 'read',
+      // Art 20: the white links of a hit, to return the identity data of the whole group
+      [LINKS_TABLE.name]: 'read',
       [CONSULTATIONS_TABLE.name]: 'readWrite',
       [AUDIT_TABLE.name]: 'append',
     },

@@ -2,7 +2,9 @@ import type { CirReader } from '../mid/cir-reader';
 import { blockingKeysOfRecord } from '../mid/domain/blocking';
 import { compareDocumentNumbers, ocrCanonical } from '../mid/domain/comparators';
 import { compareIdentities, createsLink } from '../mid/domain/compare-identities';
+import { reachableLinks } from '../mid/domain/groups';
 import { identityInputFromRecord } from '../mid/domain/identity-profile';
+import type { Link } from '../mid/domain/links';
 import type { RecordRef } from '../mid/domain/types';
 import { DEFAULT_SBMS_CONFIG } from '../sbms/domain/config';
 import { checkBiometrics, toProbe } from '../sbms/domain/quality-gate';
@@ -13,9 +15,15 @@ import type { BiometricSearch, IdentityCheckFile, IdentityCheckPorts } from './d
 
 /** Candidates per biometric search: enough for the few files one person has across systems. */
 const BIOMETRIC_TOP_K = 20;
+/** Files whose links are followed for a hit's white group, at most (bounds the reads of a check). */
+const MAX_GROUP_FILES = 20;
+const WHITE = new Set(['white'] as const);
+const refKey = (ref: RecordRef) => `${ref.system}#${ref.recordId}`;
 
 export interface CirSearchOptions {
   reader: CirReader;
+  /** The MID links of a file (DynamoLinkRepository), for the white group of a hit. */
+  links: { listByRecord(ref: RecordRef): Promise<Link[]> };
   sbms: () => Promise<SbmsService>;
   identifyThreshold: number;
   /** Restrict the search to these origin systems (the consultation: EES, VIS, ETIAS, EURODAC). */
@@ -74,6 +82,13 @@ export function cirSearch(options: CirSearchOptions): IdentityCheckPorts {
         }
       }
       return [...found.values()];
+    },
+
+    async whiteGroup(refs) {
+      const given = new Set(refs.map(refKey));
+      const joining = await reachableLinks(options.links, refs, WHITE, MAX_GROUP_FILES);
+      const others = new Map(joining.flatMap((link) => link.records).map((ref) => [refKey(ref), ref]));
+      return [...others.values()].filter((ref) => !given.has(refKey(ref)) && inScope(ref));
     },
 
     async files(refs): Promise<IdentityCheckFile[]> {

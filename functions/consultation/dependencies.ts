@@ -1,5 +1,6 @@
 import { auditLogFromEnv } from '../audit/index';
 import { CirReader } from '../mid/cir-reader';
+import { DynamoLinkRepository } from '../mid/link-store';
 import { sbmsService, thresholds } from '../sbms/service';
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
@@ -38,8 +39,9 @@ export function consultationDependencies(): ConsultationDependencies {
   if (cached) return cached;
   const config = loadConfig();
   const reader = new CirReader(dynamo, config.CIR_TABLE);
+  const links = new DynamoLinkRepository(dynamo, config.LINKS_TABLE);
   const search = (systems?: readonly (typeof CONSULTATION_SYSTEMS)[number][]) =>
-    cirSearch({ reader, sbms: sbmsService, identifyThreshold: thresholds.identify, systems });
+    cirSearch({ reader, links, sbms: sbmsService, identifyThreshold: thresholds.identify, systems });
   cached = {
     store: new DynamoConsultationStore(dynamo, consultationTable()),
     consultationSearch: search(CONSULTATION_SYSTEMS),

@@ -1,6 +1,7 @@
 import { blockingKeys } from '../mid/domain/blocking';
 import type { IndividualFile } from '../mid/domain/check';
-import type { Link } from '../mid/domain/links';
+import { reachableLinks } from '../mid/domain/groups';
+import { type Link, otherRecord } from '../mid/domain/links';
 import type { RecordRef } from '../mid/domain/types';
 import type { OriginSystem } from '../shared/systems';
 import { documentKey } from './domain/blocking-keys';
@@ -8,7 +9,6 @@ import type { IdentityMatcher } from './domain/identity-matcher';
 import type { EspQuery, QueryBiometrics, QueryPart } from './domain/query';
 import { documentMatches } from './domain/reference-source';
 import type { SearchSource, SourceHit } from './domain/search-source';
-import type { MidLink } from './domain/source-records';
 
 /** Reads of the CIR the ESP needs (CirReader over DynamoDB: gsi1 per key, BatchGet of files). */
 export interface CirFiles {
@@ -43,12 +43,24 @@ interface Match {
 
 const refKey = (ref: RecordRef) => `${ref.system}/${ref.recordId}`;
 
+/** Files of one person whose links are followed for a hit's white group, at most (bounds a search's reads). */
+const MAX_GROUP_FILES = 20;
+const WHITE = new Set(['white'] as const);
+
+/** An individual file as a CIR hit carries it (no biometrics). */
+const fileRecord = (file: IndividualFile) => ({
+  recordId: file.ref.recordId,
+  originSystem: file.ref.system,
+  identity: file.identity,
+  travelDocuments: file.travelDocuments,
+});
+
 /**
  * The CIR as an ESP source (Art 9): identity data through the MID's blocking keys and identity
  * matcher, travel documents through the `dc|` key, biometrics through the sBMS. Each hit is the
- * individual file with its MID links as `{ colour, linkedRecord }`; yellow links are dropped here
- * already (they belong to the verifier's queue), and the portal applies the rest of Art 26 and the
- * profile (link-visibility.ts).
+ * individual file with its MID links as `{ linkId, colour, linkedRecord }` and its `whiteGroup` (the
+ * files white links join it to); yellow links are dropped here already (they belong to the
+ * verifier's queue), and the portal applies the rest of Art 26 and the profile (link-visibility.ts).
  */
 export class CirSource implements SearchSource {
   readonly name = 'CIR' as const;
@@ -69,18 +81,42 @@ export class CirSource implements SearchSource {
       merged.set(refKey(file.ref), hit);
     }
     return Promise.all(
-      [...merged.values()].map(async ({ file, matchedOn, score }) => ({
-        record: {
-          recordId: file.ref.recordId,
-          originSystem: file.ref.system,
-          identity: file.identity,
-          travelDocuments: file.travelDocuments,
-          links: await this.linksOf(file.ref),
-        },
-        matchedOn: [...matchedOn],
-        score,
-      })),
+      [...merged.values()].map(async ({ file, matchedOn, score }) => {
+        const links = await this.options.links.listByRecord(file.ref);
+        return {
+          record: {
+            ...fileRecord(file),
+            links: links
+              .filter((link) => link.colour !== 'yellow')
+              .map((link) => ({
+                linkId: link.linkId,
+                colour: link.colour,
+                linkedRecord: otherRecord(link, file.ref),
+              })),
+            whiteGroup: await this.whiteGroup(file.ref, links),
+          },
+          matchedOn: [...matchedOn],
+          score,
+        };
+      }),
     );
+  }
+
+  /**
+   * The files joined to `ref` by white links, transitively (one person), with the links that join them;
+   * the portal keeps only what the profile may see.
+   */
+  private async whiteGroup(ref: RecordRef, linksOfRef: Link[]) {
+    const read = {
+      listByRecord: (of: RecordRef) =>
+        refKey(of) === refKey(ref) ? Promise.resolve(linksOfRef) : this.options.links.listByRecord(of),
+    };
+    const joining = await reachableLinks(read, [ref], WHITE, MAX_GROUP_FILES);
+    const others = new Map(joining.flatMap((link) => link.records).map((r) => [refKey(r), r]));
+    others.delete(refKey(ref));
+    if (others.size === 0) return undefined;
+    const files = await this.options.files.files([...others.values()]);
+    return { files: files.map(fileRecord), links: joining.map((link) => ({ records: link.records })) };
   }
 
   private async byIdentity(query: EspQuery): Promise<Match[]> {
@@ -121,15 +157,5 @@ export class CirSource implements SearchSource {
       part: 'biometrics' as const,
       score: scores.get(refKey(file.ref)) ?? 0,
     }));
-  }
-
-  private async linksOf(ref: RecordRef): Promise<MidLink[]> {
-    const links = await this.options.links.listByRecord(ref);
-    return links
-      .filter((link) => link.colour !== 'yellow')
-      .map((link) => {
-        const other = link.records.find((record) => refKey(record) !== refKey(ref)) ?? link.records[1];
-        return { colour: link.colour, linkedRecord: { system: other.system, recordId: other.recordId } };
-      });
   }
 }

@@ -58,6 +58,8 @@ export interface IdentityCheckPorts {
     travelDocuments: readonly TravelDocument[],
   ): Promise<RecordRef[]>;
   files(refs: readonly RecordRef[]): Promise<IdentityCheckFile[]>;
+  /** The files joined to these by white links, transitively (the same person, Art 17(4)), but these. */
+  whiteGroup(refs: readonly RecordRef[]): Promise<RecordRef[]>;
 }
 
 export type IdentityCheckMethod = 'biometrics' | 'identity-data';
@@ -70,6 +72,8 @@ export interface IdentityCheckResult {
   hit: boolean;
   /** The CIR identity data of the hit: one entry per individual file (Art 20(2)). */
   files: IdentityCheckFile[];
+  /** The identity data of the files white links join the hit to: the same person under those files. */
+  whiteGroup: IdentityCheckFile[];
 }
 
 function hasBiometrics(input: IdentityCheckInput): boolean {
@@ -112,14 +116,21 @@ export async function identityCheck(
     const search = await ports.searchBiometrics(input.biometrics!);
     if (search.status === 'searched' && search.hits.length > 0) {
       const ranked = [...search.hits].sort((a, b) => b.score - a.score);
-      return { reason: input.reason, method: 'biometrics', hit: true, files: await ports.files(ranked) };
+      return { reason: input.reason, method: 'biometrics', hit: true, ...(await withGroup(ranked, ports)) };
     }
     fallback = search.status === 'unusable' ? 'biometrics-unusable' : 'no-biometric-hit';
     if (!hasIdentityData(input)) {
-      return { reason: input.reason, method: 'biometrics', hit: false, files: [] };
+      return { reason: input.reason, method: 'biometrics', hit: false, files: [], whiteGroup: [] };
     }
   }
   const refs = await ports.searchIdentity(input.identity, input.travelDocuments ?? []);
-  const files = refs.length ? await ports.files(refs) : [];
-  return { reason: input.reason, method: 'identity-data', fallback, hit: files.length > 0, files };
+  const found = await withGroup(refs, ports);
+  return { reason: input.reason, method: 'identity-data', fallback, hit: found.files.length > 0, ...found };
+}
+
+/** The files of the hit and of its white group (the CIR's identity data of one person). */
+async function withGroup(refs: readonly RecordRef[], ports: IdentityCheckPorts) {
+  if (refs.length === 0) return { files: [], whiteGroup: [] };
+  const [files, group] = await Promise.all([ports.files(refs), ports.whiteGroup(refs)]);
+  return { files, whiteGroup: group.length ? await ports.files(group) : [] };
 }

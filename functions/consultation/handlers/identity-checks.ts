@@ -15,9 +15,10 @@ export function identityCheckHandlers(deps: () => ConsultationDependencies) {
       biometricsGiven: Boolean(body.biometrics?.face || body.biometrics?.fingerprints.length),
     };
     const result = await identityCheck(body, deps().identityCheckSearch);
-    request.audit.systems = [...new Set(result.files.map((file) => file.system))];
-    request.audit.records = result.files.map(({ system, recordId }) => ({ system, recordId }));
-    request.audit.resultCount = result.files.length;
+    const returned = [...result.files, ...result.whiteGroup];
+    request.audit.systems = [...new Set(returned.map((file) => file.system))];
+    request.audit.records = returned.map(({ system, recordId }) => ({ system, recordId }));
+    request.audit.resultCount = returned.length;
     request.audit.details = {
       ...request.audit.details,
       method: result.method,

@@ -2,7 +2,7 @@ import type { EspSource } from '../../shared/systems';
 import type { ProfileCatalogue, ResolvedProfile } from '../profiles/load-profiles';
 import { EspConfigurationError, PurposeNotAllowedError } from './errors';
 import { querySource, type SourceOutcome, type SourceStatus } from './fan-out';
-import { applyCirVisibility } from './link-visibility';
+import { applyCirVisibility, matchedCirFiles } from './link-visibility';
 import { projectFields } from './projection';
 import {
   assertQueryAllowed,
@@ -104,10 +104,15 @@ function toReplyHit(
   source: EspSource,
   profile: ResolvedProfile,
   parts: readonly QueryPart[],
+  matched: ReadonlySet<string>,
 ): ReplyHit {
   const raw = typeof hit?.record === 'object' && hit.record !== null ? hit.record : {};
-  const projected = projectFields(raw, profile.returnFields.get(source) ?? []);
-  const record = source === 'CIR' ? applyCirVisibility(projected, raw, new Set(profile.systems)) : projected;
+  const fields = profile.returnFields.get(source) ?? [];
+  const projected = projectFields(raw, fields);
+  const record =
+    source === 'CIR'
+      ? applyCirVisibility(projected, raw, { profileSystems: new Set(profile.systems), fields, matched })
+      : projected;
   const matchedOn = Array.isArray(hit?.matchedOn) ? parts.filter((part) => hit.matchedOn.includes(part)) : [];
   const score = typeof hit?.score === 'number' && Number.isFinite(hit.score) ? hit.score : 0;
   return { matchedOn, score, record };
@@ -122,7 +127,9 @@ function toSourceReply(
   const base = { source, status: outcome.status, elapsedMs: roundMs(outcome.elapsedMs) };
   if (profile.reply === 'flags') return base;
   const parts = queryParts(query);
-  return { ...base, hits: outcome.hits.map((hit) => toReplyHit(hit, source, profile, parts)) };
+  const matched =
+    source === 'CIR' ? matchedCirFiles(outcome.hits.map((hit) => hit?.record)) : new Set<string>();
+  return { ...base, hits: outcome.hits.map((hit) => toReplyHit(hit, source, profile, parts, matched)) };
 }
 
 export function createSearchPortal(config: SearchPortalConfig): SearchPortal {

@@ -17,18 +17,32 @@ const recordId = z.string().min(1).max(128);
 const memberState = z.string().regex(/^([A-Z]{2}|EU)$/);
 const travelDocuments = z.array(travelDocumentSchema).max(10).default([]);
 
+const recordRef = z.strictObject({ system: z.enum(ORIGIN_SYSTEMS), recordId });
+
 export const midLinkSchema = z.strictObject({
+  linkId: z.string().optional(),
   colour: z.enum(['white', 'yellow', 'green', 'red']),
-  linkedRecord: z.strictObject({ system: z.enum(ORIGIN_SYSTEMS), recordId }),
+  linkedRecord: recordRef,
 });
 
-const cirFileSchema = z.strictObject({
+const cirFileFields = {
   recordId,
   originSystem: z.enum(ORIGIN_SYSTEMS),
   identity: identitySchema,
   travelDocuments,
+};
+
+const cirFileSchema = z.strictObject({
+  ...cirFileFields,
   biometrics: biometricsSchema.optional(),
   links: z.array(midLinkSchema).default([]),
+  /** The files joined to this one by white links (one person, Art 17(4)), and those links. */
+  whiteGroup: z
+    .strictObject({
+      files: z.array(z.strictObject(cirFileFields)),
+      links: z.array(z.strictObject({ records: z.tuple([recordRef, recordRef]) })),
+    })
+    .optional(),
 });
 
 const sisAlertSchema = z.strictObject({

@@ -41,22 +41,23 @@ export function sinGroups(links: readonly Link[]): FileGroup[] {
 }
 
 /**
- * Every link of the given colours reachable from the start files through links of those colours,
- * read through the change set so that pending changes count. Groups are small, so this stays a
- * handful of key lookups per file.
+ * Every link of the given colours reachable from the start files through links of those colours
+ * (read through a change set, pending changes count). Groups are small, so this stays a handful of
+ * key lookups per file; `maxFiles` bounds the files whose links are read (a search's cost).
  */
 export async function reachableLinks(
-  changes: LinkChangeSet,
+  links: Pick<LinkChangeSet, 'listByRecord'>,
   start: readonly RecordRef[],
   colours: ReadonlySet<LinkColour>,
+  maxFiles = Number.POSITIVE_INFINITY,
 ): Promise<Link[]> {
   const seenFiles = new Set<string>();
   const found = new Map<string, Link>();
   const queue = [...start];
-  for (let ref = queue.shift(); ref !== undefined; ref = queue.shift()) {
+  for (let ref = queue.shift(); ref !== undefined && seenFiles.size < maxFiles; ref = queue.shift()) {
     if (seenFiles.has(recordKey(ref))) continue;
     seenFiles.add(recordKey(ref));
-    for (const link of await changes.listByRecord(ref)) {
+    for (const link of await links.listByRecord(ref)) {
       if (!colours.has(link.colour) || found.has(link.linkId)) continue;
       found.set(link.linkId, link);
       queue.push(otherRecord(link, ref));

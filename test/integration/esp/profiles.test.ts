@@ -146,7 +146,7 @@ describe('ESP profiles over HTTP', () => {
     }
   });
 
-  it('border guard: SIS alert with category and action to take, SLTD document status, no CIR', async () => {
+  it('border guard: SIS alert with category and action to take, SLTD document status, the CIR', async () => {
     const reply = await (await searcher(context, 'border-guard')).request('POST', '/v1/esp/search', {
       query: { travelDocument: { number: documentNumber } },
       purpose: 'first-line-check',
@@ -162,7 +162,8 @@ describe('ESP profiles over HTTP', () => {
     expect(bySource.INTERPOL_SLTD.hits[0].matchedOn).toEqual(['travelDocument']);
     // EES, VIS and ETIAS records hold the document too, but the profile returns no identity there
     expect(bySource.EES.hits[0].record.identity).toBeUndefined();
-    expect(bySource.CIR).toBeUndefined();
+    // the CIR, for the MID links and the grouped person (recital 65): the files holding the document
+    expect(bySource.CIR.status).toBe('hit');
   });
 
   it('visa authority: ECRIS-TCN answers with the flag and convicting states only', async () => {

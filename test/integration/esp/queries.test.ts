@@ -184,7 +184,13 @@ describe('ESP queries over HTTP', () => {
       60_000,
       'the MID link',
     );
-    expect(linked).toEqual([{ colour: 'white', linkedRecord: { system: 'SIS', recordId: `sis-${tag}` } }]);
+    expect(linked).toEqual([
+      {
+        linkId: expect.stringMatching(/^lnk-/),
+        colour: 'white',
+        linkedRecord: { system: 'SIS', recordId: `sis-${tag}` },
+      },
+    ]);
     const police = await search('police-identity-check', 'doubtful-identity');
     expect(ids(police.CIR).sort()).toEqual([`ees-${tag}`, `sis-${tag}`]);
     for (const hit of police.CIR.hits) {

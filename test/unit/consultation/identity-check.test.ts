@@ -43,12 +43,28 @@ function ports(calls: string[] = []): IdentityCheckPorts {
     async files(refs) {
       return refs.map((ref) => ({ ...ref, identity, travelDocuments: [] }));
     },
+    // the ETIAS file is joined by a white link to a Eurodac file of the same person
+    async whiteGroup(refs) {
+      return refs.some((ref) => ref.recordId === 'etias-1')
+        ? [{ system: 'EURODAC', recordId: 'eurodac-1' }]
+        : [];
+    },
   };
 }
 
 const base: IdentityCheckInput = { reason: 'no-credible-document', age: 30 };
 
 describe('Art 20 police identity checks', () => {
+  it('returns the identity data of the whole white group of the hit', async () => {
+    const result = await identityCheck({ ...base, identity }, ports());
+    expect(result.files.map((f) => f.recordId)).toEqual(['etias-1']);
+    expect(result.whiteGroup).toEqual([
+      { system: 'EURODAC', recordId: 'eurodac-1', identity, travelDocuments: [] },
+    ]);
+    const biometric = await identityCheck({ ...base, biometrics: { face } }, ports());
+    expect(biometric.whiteGroup).toEqual([]);
+  });
+
   it.each(IDENTITY_CHECK_REASONS)(
     'searches by live biometrics first for reason %s, best hit first',
     async (reason) => {

@@ -28,9 +28,22 @@ const file = (
   hasBiometrics: false,
 });
 
-const FILES = [file('EES', 'e1', 'POPESCU', 'MD1234567'), file('VIS', 'v1', 'IONESCU', 'MD7654321')];
-const link = (colour: Link['colour'], other: RecordRef): Link =>
-  ({ linkId: `l-${colour}`, colour, records: [{ system: 'EES', recordId: 'e1' }, other] }) as unknown as Link;
+const FILES = [
+  file('EES', 'e1', 'POPESCU', 'MD1234567'),
+  file('VIS', 'v1', 'IONESCU', 'MD7654321'),
+  file('ETIAS', 'a1', 'KRAUS', 'XA0000001'),
+  file('EURODAC', 'u1', 'LANGE', 'XB0000002'),
+];
+const ref = (system: RecordRef['system'], recordId: string): RecordRef => ({ system, recordId });
+const link = (colour: Link['colour'], a: RecordRef, b: RecordRef): Link =>
+  ({ linkId: `l-${colour}-${a.recordId}-${b.recordId}`, colour, records: [a, b] }) as unknown as Link;
+/** e1 -yellow- s1, e1 -red- v1, e1 -white- a1 -white- u1 */
+const LINKS = [
+  link('yellow', ref('EES', 'e1'), ref('SIS', 's1')),
+  link('red', ref('EES', 'e1'), ref('VIS', 'v1')),
+  link('white', ref('ETIAS', 'a1'), ref('EES', 'e1')),
+  link('white', ref('ETIAS', 'a1'), ref('EURODAC', 'u1')),
+];
 
 function source(keysSeen: string[][] = []) {
   return new CirSource({
@@ -48,13 +61,10 @@ function source(keysSeen: string[][] = []) {
       },
     },
     links: {
-      async listByRecord(ref) {
-        return ref.recordId === 'e1'
-          ? [
-              link('yellow', { system: 'SIS', recordId: 's1' }),
-              link('red', { system: 'VIS', recordId: 'v1' }),
-            ]
-          : [];
+      async listByRecord(of) {
+        return LINKS.filter((l) =>
+          l.records.some((r) => r.system === of.system && r.recordId === of.recordId),
+        );
       },
     },
     identityMatcher: normalisingExactMatcher,
@@ -82,7 +92,28 @@ describe('CIR source', () => {
       { travelDocument: { number: 'MD1234567' } },
       new AbortController().signal,
     );
-    expect(hit!.record.links).toEqual([{ colour: 'red', linkedRecord: { system: 'VIS', recordId: 'v1' } }]);
+    expect(hit!.record.links).toEqual([
+      { linkId: 'l-red-e1-v1', colour: 'red', linkedRecord: ref('VIS', 'v1') },
+      { linkId: 'l-white-a1-e1', colour: 'white', linkedRecord: ref('ETIAS', 'a1') },
+    ]);
+  });
+
+  it('brings the files white links join the hit to, transitively, with the joining links', async () => {
+    const [hit] = await source().search(
+      { travelDocument: { number: 'MD1234567', issuingCountry: 'MDA' } },
+      new AbortController().signal,
+    );
+    const e1 = hit!.record.recordId === 'e1' ? hit! : undefined;
+    expect(e1?.record.whiteGroup).toEqual({
+      files: [
+        expect.objectContaining({ recordId: 'a1', originSystem: 'ETIAS' }),
+        expect.objectContaining({ recordId: 'u1', originSystem: 'EURODAC' }),
+      ],
+      links: [
+        { records: [ref('ETIAS', 'a1'), ref('EES', 'e1')] },
+        { records: [ref('ETIAS', 'a1'), ref('EURODAC', 'u1')] },
+      ],
+    });
   });
 
   it('a document of another issuing country is not a hit', async () => {

@@ -191,7 +191,8 @@ export function profileViolations(reply: EspReply, profile: ResolvedProfile): st
       }
     }
   }
-  const json = JSON.stringify(reply);
+  // Art 26(2): a red link names the system holding the linked data, in or outside the profile.
+  const json = JSON.stringify(reply, (key, value) => (key === 'linkedSystem' ? undefined : value));
   for (const outside of ESP_SOURCES.filter((system) => !profile.systems.includes(system))) {
     if (json.includes(`"${outside}"`)) problems.push(`reply names ${outside}, outside the profile`);
   }

@@ -22,7 +22,7 @@ describe('ESP profiles as data', () => {
   });
 
   it.each([
-    ['border-guard', ['SIS', 'EES', 'VIS', 'ETIAS', 'INTERPOL_SLTD', 'INTERPOL_TDAWN']],
+    ['border-guard', ['CIR', 'SIS', 'EES', 'VIS', 'ETIAS', 'INTERPOL_SLTD', 'INTERPOL_TDAWN']],
     ['visa-authority', ['CIR', 'VIS', 'EES', 'ETIAS', 'SIS', 'ECRIS_TCN', 'INTERPOL_SLTD', 'INTERPOL_TDAWN']],
     ['immigration-asylum', ['CIR', 'EURODAC', 'VIS', 'EES', 'ETIAS', 'SIS']],
     ['police-identity-check', ['CIR']],

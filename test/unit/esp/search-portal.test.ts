@@ -79,6 +79,7 @@ describe('each profile against the reference sources', () => {
   it('border guard: SIS alert with category and action, trimmed identity; EES movements without identity', async () => {
     const { reply } = await search('border-guard', { travelDocument: ANA_PASSPORT });
     expect(statuses(reply)).toEqual({
+      CIR: 'hit',
       SIS: 'hit',
       EES: 'hit',
       VIS: 'hit',
@@ -133,12 +134,13 @@ describe('each profile against the reference sources', () => {
     expect(reply.results).toHaveLength(1);
     const hit = result(reply, 'CIR').hits?.[0];
     expect(hit?.matchedOn).toEqual(['biometrics']);
-    // EES (the file's origin) and VIS/EURODAC/SIS are not in the profile: only "a red link exists" shows.
+    // EES (the file's origin) and VIS/EURODAC are not in the profile: white and green links hidden; the
+    // red link shows with the system holding the linked data (Art 26(2)), not its record.
     expect(hit?.record).toEqual({
       recordId: 'cir-ees-1',
       identity: expect.objectContaining({ surnames: ['Popescu'] }),
       travelDocuments: [ANA_PASSPORT],
-      links: [{ colour: 'red' }],
+      links: [{ colour: 'red', linkedSystem: 'SIS' }],
     });
   });
 
@@ -149,23 +151,20 @@ describe('each profile against the reference sources', () => {
     expect(result(reply, 'CIR')).toMatchObject({ status: 'hit', hits: [{ matchedOn: ['identity'] }] });
   });
 
-  it('immigration officer: white and green links between systems of the profile, never yellow (Art 26)', async () => {
+  it('immigration officer: white links between systems of the profile, green only when the query matched both, never yellow (Art 26)', async () => {
     const { reply } = await search('immigration-asylum', { identity: ANA });
     expect(firstRecord(reply, 'CIR')).toMatchObject({
       originSystem: 'EES',
       links: [
         { colour: 'white', linkedRecord: { system: 'VIS', recordId: 'vis-1' } },
-        { colour: 'green', linkedRecord: { system: 'EURODAC', recordId: 'eurodac-1' } },
-        { colour: 'red', linkedRecord: { system: 'SIS', recordId: 'sis-1' } },
+        { colour: 'red', linkedSystem: 'SIS' },
       ],
     });
   });
 
-  it('SIRENE bureau: the red link names the SIS alert; white link to VIS hidden', async () => {
+  it('SIRENE bureau: the red link names the SIS; white link to VIS hidden', async () => {
     const { reply } = await search('sirene-bureau', { identity: ANA });
-    expect(firstRecord(reply, 'CIR')?.links).toEqual([
-      { colour: 'red', linkedRecord: { system: 'SIS', recordId: 'sis-1' } },
-    ]);
+    expect(firstRecord(reply, 'CIR')?.links).toEqual([{ colour: 'red', linkedSystem: 'SIS' }]);
   });
 
   it('ETIAS national unit: Europol and Interpol answer on a document; biometrics refused', async () => {
@@ -428,6 +427,7 @@ describe('Art 10 log summary', () => {
       ],
     });
     expect(log.systems.map((s) => [s.source, s.status, s.resultCount])).toEqual([
+      ['CIR', 'hit', 1],
       ['SIS', 'hit', 1],
       ['EES', 'hit', 1],
       ['VIS', 'hit', 1],

@@ -27,6 +27,7 @@ describe('actorSystems', () => {
 
   it('adds the systems of the ESP profile, keeping only the CIR and the systems links join', () => {
     expect(actorSystems(caller(['border-guard'], 'DE-BPOL', 'border-guard'))).toEqual([
+      'CIR',
       'EES',
       'ETIAS',
       'SIS',
