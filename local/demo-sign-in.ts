@@ -17,6 +17,11 @@ export function demoSignInRoutes(
   return async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/local/')) return false;
+    const refusal = crossSiteRefusal(request);
+    if (refusal) {
+      send(response, 403, { error: { code: 'FORBIDDEN', message: refusal } });
+      return true;
+    }
     if (request.method === 'GET' && url.pathname === '/local/demo-users') {
       send(response, 200, { users: users.map(publicView) });
       return true;
@@ -41,6 +46,29 @@ export function demoSignInRoutes(
     send(response, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
     return true;
   };
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Why a request may not use the demo sign-in, or undefined. The server listens on 127.0.0.1 only, but
+ * a page of another site can reach it through a name rebound to 127.0.0.1 (DNS rebinding): its
+ * requests carry that name as Host. A token is handed out only for a local Host, to a page of the
+ * same origin (browsers send Origin with every POST; `npm run token` serves scripts).
+ */
+function crossSiteRefusal(request: IncomingMessage): string | undefined {
+  const host = request.headers.host ?? '';
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname;
+  } catch {
+    return 'the demo sign-in answers only for localhost, 127.0.0.1 or [::1]';
+  }
+  if (!LOCAL_HOSTS.has(hostname)) return 'the demo sign-in answers only for localhost, 127.0.0.1 or [::1]';
+  if (request.method !== 'GET' && request.headers.origin !== `http://${host}`) {
+    return 'the demo sign-in hands out tokens only to a page of its own origin';
+  }
+  return undefined;
 }
 
 function publicView(user: DemoUser) {

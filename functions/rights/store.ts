@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { recordKey } from '../mid/domain/links';
 import type { RecordRef } from '../mid/domain/types';
 import { Conflict } from '../shared/errors';
@@ -18,6 +24,8 @@ const DAY_SECONDS = 86_400;
 export const RIGHTS_RETENTION_DAYS = 2 * 365;
 
 const requestKey = (reference: string) => ({ pk: `DSR#${reference}`, sk: 'REQUEST' });
+/** Beside the request item (or alone, for a reference never issued), so that a lock needs no request. */
+const accessCodeFailureKey = (reference: string) => ({ pk: `DSR#${reference}`, sk: 'CODE_FAILURES' });
 const notificationKey = (id: string) => ({ pk: `NTF#${id}`, sk: 'NOTIFICATION' });
 const queuePartition = (memberState: string) => `DSRQUEUE#${memberState}`;
 const notificationPartition = (authority: string, status: Notification['status']) =>
@@ -49,6 +57,28 @@ export class DynamoRightsStore implements RightsStore, SinIndex {
       new GetCommand({ TableName: this.tableName, Key: requestKey(reference), ConsistentRead: true }),
     );
     return result.Item?.request as DataSubjectRequest | undefined;
+  }
+
+  async accessCodeFailures(reference: string): Promise<number> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: accessCodeFailureKey(reference),
+        ConsistentRead: true,
+      }),
+    );
+    return (result.Item?.failures as number | undefined) ?? 0;
+  }
+
+  async countAccessCodeFailure(reference: string, at: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: accessCodeFailureKey(reference),
+        UpdateExpression: 'ADD failures :one SET expiresAt = :expiresAt',
+        ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiry(at.toISOString()) },
+      }),
+    );
   }
 
   async saveRequest(next: DataSubjectRequest, expectedVersion: number): Promise<void> {

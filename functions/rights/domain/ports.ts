@@ -19,6 +19,10 @@ export interface RightsStore {
     expectedVersion: number,
     instructions: OriginInstruction[],
   ): Promise<void>;
+  /** Wrong access codes given for a reference so far (any address; a reference never issued too). */
+  accessCodeFailures(reference: string): Promise<number>;
+  /** Counts one more wrong access code for a reference (atomic). */
+  countAccessCodeFailure(reference: string, at: Date): Promise<void>;
   /** Open requests held by a Member State, earliest deadline first. */
   listOpen(memberState: string, page: { limit: number; cursor?: string }): Promise<Page<DataSubjectRequest>>;
   listInstructions(

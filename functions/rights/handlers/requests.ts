@@ -1,3 +1,4 @@
+import { NotFound } from '../../shared/errors';
 import { type ApiHandler, type ApiResponse, ok } from '../../shared/http';
 import type {
   AnswerBody,
@@ -28,6 +29,9 @@ export interface RequestDependencies {
 
 type ReferencePath = { reference: string };
 
+/** Wrong access codes after which a request reference is locked (issue 20). */
+export const MAX_ACCESS_CODE_FAILURES = 10;
+
 const officerOf = (request: { caller: Officer }): Officer => ({
   userId: request.caller.userId,
   authority: request.caller.authority,
@@ -55,12 +59,33 @@ export function requestHandlers(dependencies: () => RequestDependencies) {
     };
   };
 
+  /**
+   * After MAX_ACCESS_CODE_FAILURES wrong codes for a reference (from any address) the reference is
+   * locked: every later call, even with the right code, gets the reply of an unknown reference. The
+   * same reads and writes happen whether or not the reference exists, so neither reply nor timing
+   * tells the two apart. The person then asks the authority, which sees the request in its queue.
+   */
   const getDataSubjectRequestStatus: ApiHandler<unknown, ReferencePath> = async (request) => {
-    const { store } = dependencies();
+    const { store, now } = dependencies();
+    const { reference } = request.path;
     request.audit.purpose = 'data-subject-request';
-    request.audit.caseReference = request.path.reference;
-    const stored = await store.getRequest(request.path.reference);
-    return ok(publicView(stored, request.headers?.['x-access-code'] ?? ''));
+    request.audit.caseReference = reference;
+    const [failures, stored] = await Promise.all([
+      store.accessCodeFailures(reference),
+      store.getRequest(reference),
+    ]);
+    if (failures >= MAX_ACCESS_CODE_FAILURES) {
+      request.audit.details = { accessCode: 'locked' };
+      throw new NotFound('request');
+    }
+    try {
+      return ok(publicView(stored, request.headers?.['x-access-code'] ?? ''));
+    } catch (error) {
+      if (!(error instanceof NotFound)) throw error;
+      request.audit.details = { accessCode: 'refused' };
+      await store.countAccessCodeFailure(reference, now());
+      throw error;
+    }
   };
 
   const listDataSubjectRequests: ApiHandler<unknown, Record<string, string>, RequestQueueQuery> = async (
