@@ -3,23 +3,9 @@
 // - `usearchScan`: usearch's native `exactSearch` (SIMD kernels of the CPU), one thread like the index;
 // - `scalarScan`: a plain TypeScript loop, kept as context.
 import { exactSearch, MetricKind } from 'usearch';
-import type { WasmFunction, WasmMemory } from '../functions/sbms/domain/wasm-module';
-import {
-  createWasmMemory,
-  get,
-  i32Const,
-  instantiate,
-  moduleBytes,
-  op,
-  PAGE,
-  set,
-  simd,
-  tee,
-  unlessZero,
-  v128,
-  vload,
-  whileBelow,
-} from '../functions/sbms/domain/wasm-module';
+import { createDotKernel } from '../functions/sbms/domain/dot-kernel';
+import type { WasmMemory } from '../functions/sbms/domain/wasm-module';
+import { createWasmMemory, PAGE } from '../functions/sbms/domain/wasm-module';
 
 export interface TopK {
   indices: Int32Array;
@@ -49,97 +35,6 @@ export function createExactGallery(count: number, dim: number): ExactGallery {
   return { count, dim, memory, vectors: new Float32Array(memory.buffer, GALLERY_OFFSET, count * dim) };
 }
 
-/** `dots(gallery, count, dimBytes, probe, out)`: out[i] = gallery vector i . probe, as float32. */
-function dotsFunction(): WasmFunction {
-  const [gallery, count, dimBytes, probe, out] = [0, 1, 2, 3, 4];
-  const [i, k, a0, a1, a2, a3, s] = [5, 6, 7, 8, 9, 10, 11];
-  const zero = v128(simd.const, ...new Array(16).fill(0));
-  const accumulate = (acc: number, offset: number) => [
-    ...get(acc),
-    ...get(gallery),
-    ...get(k),
-    op.i32Add,
-    ...vload(offset),
-    ...get(probe),
-    ...get(k),
-    op.i32Add,
-    ...vload(offset),
-    ...v128(simd.f32x4Mul),
-    ...v128(simd.f32x4Add),
-    ...set(acc),
-  ];
-  const lane = (n: number) => [...get(s), ...v128(simd.f32x4ExtractLane, n)];
-  return {
-    name: 'dots',
-    params: [op.i32, op.i32, op.i32, op.i32, op.i32],
-    results: [],
-    locals: [
-      [2, op.i32],
-      [5, op.v128],
-    ],
-    code: [
-      ...unlessZero(count),
-      op.loop,
-      op.void,
-      ...zero,
-      ...set(a0),
-      ...zero,
-      ...set(a1),
-      ...zero,
-      ...set(a2),
-      ...zero,
-      ...set(a3),
-      ...i32Const(0),
-      ...set(k),
-      op.loop,
-      op.void,
-      ...accumulate(a0, 0),
-      ...accumulate(a1, 16),
-      ...accumulate(a2, 32),
-      ...accumulate(a3, 48),
-      ...get(k),
-      ...i32Const(64),
-      op.i32Add,
-      ...tee(k),
-      ...get(dimBytes),
-      op.i32LtU,
-      op.brIf,
-      0,
-      op.end,
-      ...get(a0),
-      ...get(a1),
-      ...v128(simd.f32x4Add),
-      ...get(a2),
-      ...get(a3),
-      ...v128(simd.f32x4Add),
-      ...v128(simd.f32x4Add),
-      ...set(s),
-      ...get(out),
-      ...get(i),
-      ...i32Const(2),
-      op.i32Shl,
-      op.i32Add,
-      ...lane(0),
-      ...lane(1),
-      0x92, // f32.add
-      ...lane(2),
-      ...lane(3),
-      0x92,
-      0x92,
-      ...[op.f32Store, 2, 0],
-      ...get(gallery),
-      ...get(dimBytes),
-      op.i32Add,
-      ...set(gallery),
-      ...whileBelow(i, count),
-    ],
-  };
-}
-
-interface DotsKernel {
-  dots(gallery: number, count: number, dimBytes: number, probe: number, out: number): void;
-}
-
 /** The k highest of `scores` (ties: lower index first), best first. */
 export function topOf(scores: Float32Array, k: number): TopK {
   const best = new Float32Array(k).fill(Number.NEGATIVE_INFINITY);
@@ -161,7 +56,7 @@ export function topOf(scores: Float32Array, k: number): TopK {
 
 export function wasmSimdScan(gallery: ExactGallery): ExactScan {
   const { count, dim, memory } = gallery;
-  const kernel = instantiate<DotsKernel>('exact-dots', () => moduleBytes([dotsFunction()]), memory);
+  const kernel = createDotKernel(memory);
   const probeAt = GALLERY_OFFSET + count * dim * 4;
   const outAt = probeAt + dim * 4;
   const probeView = new Float32Array(memory.buffer, probeAt, dim);

@@ -1,11 +1,9 @@
-import { createHammingKernel, createWasmMemory } from '../functions/sbms/domain/hamming-kernel';
+import { createCodeScanKernel } from '../functions/sbms/domain/code-scan-kernel';
 import { mulberry32 } from '../functions/sbms/domain/random';
+import { createWasmMemory, PAGE } from '../functions/sbms/domain/wasm-module';
 
-const PAGE = 65536;
-const CODE_BYTES = 32; // 256-bit face codes
-/** Slack over the 64th-nearest distance, and room for the hits, as the shard's one-pass scan has them. */
-const LIMIT_MARGIN = 4;
-const ROOM = 64 * 32;
+const CODE_BYTES = 64; // 512-bit face codes
+const TABLES = (CODE_BYTES * 2 * 16) as number;
 
 /**
  * Code counts at which the scan alone is timed: powers of two from 4,096 to 4,194,304, so that no gallery
@@ -15,49 +13,42 @@ export const SCAN_LADDER = Array.from({ length: 11 }, (_, k) => 4096 * 2 ** k);
 
 export interface CodeScan {
   templates: number;
-  /** One scan of every code with a new query, as the shard's one-pass scan does it; returns its ms. */
+  /** One scan of every code with a new probe's tables, as a shard's search does it; returns its ms. */
   scan(): number;
 }
 
 /**
- * The WebAssembly Hamming scan of a shard (`below`, the path a search takes when its learnt limit holds)
- * over `templates` random 256-bit codes, without the rest of the search: encoding, shortlist sort and
- * re-ranking. Its cost does not depend on the codes' values (bar the few hundred hits it writes), so random
- * codes stand for a gallery's, and sizes far above what can be generated here (millions) can be timed.
+ * The WebAssembly SIMD scan of a shard (`scan`: the estimate of every code from the probe's tables) over
+ * `templates` random 512-bit codes, without the rest of the search: the probe's tables, the collect passes
+ * and the exact re-ranking. Its cost does not depend on the codes' values, so random codes stand for a
+ * gallery's, and sizes far above what can be generated here (millions) can be timed.
  */
-export function codeScan(templates: number, shortlist: number, seed: number): CodeScan {
-  const query = 0;
-  const hist = 64;
-  const codes = 2048;
-  const systems = codes + templates * CODE_BYTES;
-  const out = Math.ceil((systems + templates) / 8) * 8;
-  const outDist = out + ROOM * 4;
-  const dist = outDist + ROOM * 2;
-  const memory = createWasmMemory(Math.ceil((dist + templates * 2) / PAGE));
-  const kernel = createHammingKernel(CODE_BYTES / 8, memory);
+export function codeScan(templates: number, seed: number): CodeScan {
+  const slots = Math.ceil(templates / 16) * 16;
+  const tables = 0;
+  const allow = TABLES;
+  const codes = allow + 64;
+  const factors = codes + slots * CODE_BYTES;
+  const bounds = factors + slots * 4;
+  const systems = bounds + slots * 4;
+  const scores = systems + slots;
+  const memory = createWasmMemory(Math.ceil((scores + slots * 4) / PAGE));
+  const kernel = createCodeScanKernel(CODE_BYTES, memory);
   const random = mulberry32(seed ^ templates);
-  const fill = (from: number, bytes: number) => {
-    const words = new Uint32Array(memory.buffer, from, bytes / 4);
-    for (let i = 0; i < words.length; i++) words[i] = Math.floor(random() * 2 ** 32);
+  const fill = (from: number, bytes: number, max: number) => {
+    const view = new Uint8Array(memory.buffer, from, bytes);
+    for (let i = 0; i < view.length; i++) view[i] = Math.floor(random() * (max + 1));
   };
-  fill(codes, templates * CODE_BYTES);
-  // systems stay 0: every slot is allowed by mask 1
-
-  // the limit a shard learns: the shortlist's last distance (from one full histogram pass) + the margin
-  fill(query, CODE_BYTES);
-  kernel.hamming(codes, templates, query, systems, 1, dist, hist);
-  const histogram = new Uint32Array(memory.buffer, hist, 257);
-  let below = 0;
-  let last = 0;
-  while (last < 256 && below + histogram[last]! < shortlist) below += histogram[last++]!;
-  const limit = last + LIMIT_MARGIN;
-
+  fill(codes, slots * CODE_BYTES, 255);
+  new Float32Array(memory.buffer, factors, slots).fill(1 / 18);
+  new Float32Array(memory.buffer, bounds, slots).fill(0.12);
+  new Uint8Array(memory.buffer, allow, 32).fill(0xff, 0, 1); // system 0 allowed; every slot is system 0
   return {
     templates,
     scan() {
-      fill(query, CODE_BYTES);
+      fill(tables, TABLES, 127);
       const started = performance.now();
-      kernel.below(codes, templates, query, systems, 1, limit, out, outDist, ROOM);
+      kernel.scan(codes, slots / 16, tables, factors, bounds, systems, allow, allow + 16, 0.01, -18, scores);
       return performance.now() - started;
     },
   };

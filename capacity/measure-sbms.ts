@@ -13,7 +13,7 @@ import type { SbmsMeasurement, ShardMeasurement } from './measured-file';
 import { settledBytes } from './memory';
 
 const DIM = 512;
-const CODE_BITS = 256;
+const CODE_BITS = 512;
 const TOP_K = 10;
 const WARM_UP = 5;
 const NON_MATED_SHARE = 0.5;
@@ -45,7 +45,7 @@ export async function measureShards(
   for (const templates of sizes) shards.push(await loadShard(templates, probeCount, seed));
   progress(`sbms: random codes for the scan alone at ${scanSizes.join(', ')}`);
   const scans = scanSizes.map((templates) => ({
-    scan: codeScan(templates, DEFAULT_SBMS_CONFIG.shortlist, seed),
+    scan: codeScan(templates, seed),
     scanMs: [] as number[],
   }));
 

@@ -1,26 +1,35 @@
-import type { HammingKernel, WasmMemory } from './hamming-kernel';
-import { createHammingKernel, createWasmMemory } from './hamming-kernel';
-import type { SignEncoder } from './sign-code';
+import type { BinaryEncoder } from './binary-code';
+import type { CodeScanKernel } from './code-scan-kernel';
+import { createCodeScanKernel } from './code-scan-kernel';
+import type { DotKernel } from './dot-kernel';
+import { createDotKernel } from './dot-kernel';
+import type { WasmMemory } from './wasm-module';
+import { createWasmMemory, PAGE } from './wasm-module';
 
-/** System id of a free slot: never set in a search mask (the kernel shifts the mask by the id, mod 32). */
+/** System id of a free slot: never allowed by a search mask. */
 export const FREE_SLOT_SYSTEM = 31;
-const PAGE = 65536;
-/** Slack above the last shortlist's worst distance for the next search's one-pass limit. */
-const LIMIT_MARGIN = 4;
-/** Room for one-pass results, in shortlists: enough for the limit's slack on random-like codes. */
-const ONE_PASS_ROOM = 32;
+const BLOCK = 16;
+/** Candidates re-ranked per call of the dot kernel. */
+const CHUNK = 32;
+const SLICES_PER_BOUND = 4;
 
 const align = (value: number, to: number) => Math.ceil(value / to) * to;
 
 interface Layout {
   capacity: number;
-  query: number;
-  hist: number;
+  room: number;
+  tables: number;
+  allow: number;
+  probe: number;
+  picked: number;
+  cosines: number;
   codes: number;
+  factors: number;
+  bounds: number;
   systems: number;
-  dist: number;
+  scores: number;
+  vectors: number;
   out: number;
-  outDist: number;
   bytes: number;
 }
 
@@ -28,39 +37,61 @@ interface Layout {
 export interface ModalityIndexState {
   slots: number;
   vectors: Float32Array;
+  /** Codes in blocks of 16 slots (see code-scan-kernel.ts), whole blocks. */
   codes: Uint8Array;
+  factors: Float32Array;
   systems: Uint8Array;
   owners: Int32Array;
 }
 
+export interface ModalityIndexOptions {
+  /** Slots returned per search: the best by exact cosine among those re-ranked (at least this many are). */
+  shortlist: number;
+  /** Error bound of the estimates, in standard deviations (see `shortlist`). */
+  errorSigmas: number;
+  /** Slots one collect pass can hand back before the buffer has to grow (tests make it small). */
+  room?: number;
+  initialCapacity?: number;
+}
+
 /**
- * Templates of one modality in one shard. Search = Hamming scan of every code (WebAssembly, native popcount)
- * -> the `shortlist` closest slots -> exact cosine on those only. Deleted slots are marked free (never scanned
- * as candidates) and reused.
+ * Templates of one modality in one shard, all in one WebAssembly memory. Search = SIMD scan giving every code
+ * an upper bound of its cosine with the probe (estimate + `errorSigmas` x its error sd) -> exact cosine (SIMD
+ * dot products of the float vectors) in descending bound, until the bounds fall below the best exact cosine
+ * found -> the best `shortlist` by exact cosine. Deleted slots are marked free (never candidates) and reused.
  */
 export class ModalityIndex {
-  private readonly codeBytes: number;
   private layout: Layout;
   private memory: WasmMemory;
-  private kernel: HammingKernel;
-  private vectors: Float32Array;
+  private scanner: CodeScanKernel;
+  private dots: DotKernel;
   private owners: Int32Array;
   private slots = 0;
   private readonly free: number[] = [];
-  /** Distance limit of the one-pass scan, learnt from the previous search; the full 2-pass scan resets it. */
-  private limit = -1;
+  private readonly code: Uint8Array;
+  private readonly dimension: number;
+  /** Largest factor and largest bound of any template added: the range of the upper bounds. */
+  private maxFactor = 0;
+  private maxBound = 0;
+  private readonly shortlistSize: number;
+  private readonly errorSigmas: number;
 
   constructor(
-    private readonly encoder: SignEncoder,
-    private readonly shortlistSize: number,
-    initialCapacity = 1024,
+    private readonly encoder: BinaryEncoder,
+    options: ModalityIndexOptions,
   ) {
-    this.codeBytes = encoder.bits / 8;
-    this.layout = this.layoutFor(initialCapacity);
+    if (encoder.dimension % 16 !== 0)
+      throw new Error(`dimension must be a multiple of 16, got ${encoder.dimension}`);
+    this.dimension = encoder.dimension;
+    this.shortlistSize = options.shortlist;
+    this.errorSigmas = options.errorSigmas;
+    this.code = new Uint8Array(encoder.codeBytes);
+    this.layout = this.layoutFor(align(options.initialCapacity ?? 1024, BLOCK), options.room ?? 4096);
     this.memory = createWasmMemory(this.layout.bytes / PAGE);
-    this.kernel = createHammingKernel(this.codeBytes / 8, this.memory);
-    this.vectors = new Float32Array(initialCapacity * encoder.dimension);
-    this.owners = new Int32Array(initialCapacity);
+    this.scanner = createCodeScanKernel(encoder.codeBytes, this.memory);
+    this.dots = createDotKernel(this.memory);
+    this.bytes().fill(FREE_SLOT_SYSTEM, this.layout.systems, this.layout.systems + this.layout.capacity);
+    this.owners = new Int32Array(this.layout.capacity);
   }
 
   get size(): number {
@@ -77,8 +108,11 @@ export class ModalityIndex {
       if (this.slots === this.layout.capacity) this.grow(this.layout.capacity * 2);
       slot = this.slots++;
     }
-    this.vectors.set(vector, slot * this.encoder.dimension);
-    this.encoder.encode(vector, this.bytes(), this.layout.codes + slot * this.codeBytes);
+    this.vectors().set(vector, slot * this.dimension);
+    const factor = this.encoder.encode(vector, this.code);
+    this.placeCode(slot, this.code);
+    this.floats(this.layout.factors)[slot] = factor;
+    this.floats(this.layout.bounds)[slot] = this.boundOf(factor);
     this.bytes()[this.layout.systems + slot] = system;
     this.owners[slot] = owner;
     return slot;
@@ -91,66 +125,107 @@ export class ModalityIndex {
   }
 
   /**
-   * Slots of the (at most `shortlist`) codes closest to the probe's code, among systems in `mask`; ties at
-   * the last distance taken in slot order. Usually one pass collecting the codes within a learnt distance
-   * limit; when that limit proves too tight or too loose, the exact two-pass (histogram, then collect) scan.
+   * Slots of the (at most `shortlist`) templates with the highest exact cosine to the probe among those
+   * re-ranked, in systems of `mask`, best first. Every template whose upper bound reaches the best exact
+   * cosine found is re-ranked, so the rank-1 is the exact scan's unless the estimate of the exact rank-1 is
+   * off by more than `errorSigmas` standard deviations. Easy probes (a mate far above the rest) re-rank about
+   * `shortlist` templates; unseparated ones (poor captures, non-mated probes) as many as reach the bound.
    */
-  shortlist(probe: Float32Array, mask: number): Int32Array {
-    const { layout, kernel } = this;
-    this.encoder.encode(probe, this.bytes(), layout.query);
-    if (this.limit >= 0) {
-      const room = this.shortlistSize * ONE_PASS_ROOM;
-      const found = kernel.below(
-        layout.codes,
-        this.slots,
-        layout.query,
-        layout.systems,
-        mask,
-        this.limit,
-        layout.out,
-        layout.outDist,
-        room,
-      );
-      if (found >= this.shortlistSize && found <= room) return this.closestOf(found);
-    }
-    return this.twoPassShortlist(mask);
-  }
-
-  private closestOf(found: number): Int32Array {
-    const slots = new Int32Array(this.memory.buffer, this.layout.out, found);
-    const dist = new Uint16Array(this.memory.buffer, this.layout.outDist, found);
-    const order = Array.from({ length: found }, (_, i) => i).sort(
-      (a, b) => dist[a]! - dist[b]! || slots[a]! - slots[b]!,
+  shortlist(probe: Float32Array, mask: number): number[] {
+    const { layout } = this;
+    if (this.slots === 0) return [];
+    const { scale, offset } = this.encoder.tables(probe, this.bytes().subarray(layout.tables, layout.allow));
+    const allow = this.bytes().subarray(layout.allow, layout.allow + 32);
+    for (let id = 0; id < 32; id++) allow[id] = id !== FREE_SLOT_SYSTEM && (mask >>> id) & 1 ? 0xff : 0;
+    this.floats(layout.probe, this.dimension).set(probe);
+    const blocks = Math.ceil(this.slots / BLOCK);
+    const best = this.scanner.scan(
+      layout.codes,
+      blocks,
+      layout.tables,
+      layout.factors,
+      layout.bounds,
+      layout.systems,
+      layout.allow,
+      layout.allow + 16,
+      scale,
+      offset,
+      layout.scores,
     );
-    const taken = order.slice(0, this.shortlistSize);
-    this.limit = dist[taken.at(-1)!]! + LIMIT_MARGIN;
-    return Int32Array.from(taken, (i) => slots[i]!);
+    if (best === Number.NEGATIVE_INFINITY) return [];
+
+    /** Below every upper bound: |s . Rq| <= sqrt(bits) for a unit probe. */
+    const floor = -this.maxFactor * Math.sqrt(this.encoder.bits) - 1;
+    /** Width of one collect pass: narrow, so that a pass sorts few more candidates than it re-ranks. */
+    const step = this.maxBound / SLICES_PER_BOUND;
+    const top: { slot: number; cosine: number }[] = [];
+    let reranked = 0;
+    let high = Number.POSITIVE_INFINITY;
+    let low = best - step;
+    for (;;) {
+      const scores = this.floats(layout.scores, blocks * BLOCK);
+      const slice = this.collect(blocks * BLOCK, low, high).sort((a, b) => scores[b]! - scores[a]! || a - b);
+      for (let start = 0; start < slice.length; start += CHUNK) {
+        const chunk = slice.slice(start, start + CHUNK);
+        const cosines = this.exactCosines(chunk);
+        for (const [n, slot] of chunk.entries()) {
+          if (reranked >= this.shortlistSize && scores[slot]! < top[0]!.cosine) return top.map((t) => t.slot);
+          this.keep(top, slot, cosines[n]!);
+          reranked++;
+        }
+      }
+      const certified = top.length > 0 ? top[0]!.cosine : Number.POSITIVE_INFINITY;
+      if (low === Number.NEGATIVE_INFINITY || (reranked >= this.shortlistSize && low <= certified)) break;
+      high = low;
+      low = reranked >= this.shortlistSize ? Math.max(low - step, certified) : low - step;
+      if (low < floor) low = Number.NEGATIVE_INFINITY;
+    }
+    return top.map((t) => t.slot);
   }
 
-  private twoPassShortlist(mask: number): Int32Array {
-    const { layout, kernel } = this;
-    const hist = new Uint32Array(this.memory.buffer, layout.hist, this.encoder.bits + 1);
-    hist.fill(0);
-    kernel.hamming(layout.codes, this.slots, layout.query, layout.systems, mask, layout.dist, layout.hist);
-    let below = 0;
-    let cutoff = 0;
-    for (; cutoff < hist.length; cutoff++) {
-      const atCutoff = hist[cutoff]!;
-      if (below + atCutoff >= this.shortlistSize) break;
-      below += atCutoff;
+  /**
+   * Slots whose upper bound lies in [low, high), in slot order. When there are more than the buffer holds,
+   * the buffer grows and the pass runs again, so that no candidate is dropped.
+   */
+  private collect(count: number, low: number, high: number): number[] {
+    const { scores, out } = this.layout;
+    let found = this.scanner.collect(scores, count, low, high, out, this.layout.room);
+    if (found > this.layout.room) {
+      this.growRoom(found);
+      found = this.scanner.collect(scores, count, low, high, out, this.layout.room);
     }
-    const quota = this.shortlistSize - below;
-    this.limit = below + quota > 0 && cutoff <= this.encoder.bits ? cutoff + LIMIT_MARGIN : -1;
-    const found = kernel.collect(layout.dist, this.slots, cutoff, quota, layout.out);
-    return new Int32Array(this.memory.buffer, layout.out, found).slice();
+    return Array.from(new Int32Array(this.memory.buffer, out, found));
+  }
+
+  /** Exact cosines of the probe (already in memory) with the templates of `slots` (at most CHUNK). */
+  private exactCosines(slots: readonly number[]): Float32Array {
+    const { layout } = this;
+    new Int32Array(this.memory.buffer, layout.picked, slots.length).set(slots);
+    this.dots.dotsAt(
+      layout.vectors,
+      slots.length,
+      this.dimension * 4,
+      layout.probe,
+      layout.cosines,
+      layout.picked,
+    );
+    return this.floats(layout.cosines, slots.length);
+  }
+
+  /** Inserts (slot, cosine) into `top` (best first, at most `shortlist` long). */
+  private keep(top: { slot: number; cosine: number }[], slot: number, cosine: number): void {
+    if (top.length === this.shortlistSize && cosine <= top.at(-1)!.cosine) return;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.cosine < cosine) at--;
+    top.splice(at, 0, { slot, cosine });
+    if (top.length > this.shortlistSize) top.pop();
   }
 
   cosine(slot: number, probe: Float32Array): number {
-    const vectors = this.vectors;
-    const dimension = this.encoder.dimension;
-    const base = slot * dimension;
+    const vectors = this.vectors();
+    const base = slot * this.dimension;
     let dot = 0;
-    for (let i = 0; i < dimension; i++) dot += vectors[base + i]! * probe[i]!;
+    for (let i = 0; i < this.dimension; i++) dot += vectors[base + i]! * probe[i]!;
     return dot;
   }
 
@@ -159,8 +234,9 @@ export class ModalityIndex {
     const bytes = this.bytes();
     return {
       slots: this.slots,
-      vectors: this.vectors.subarray(0, this.slots * this.encoder.dimension),
-      codes: bytes.subarray(layout.codes, layout.codes + this.slots * this.codeBytes),
+      vectors: this.vectors().subarray(0, this.slots * this.dimension),
+      codes: bytes.subarray(layout.codes, layout.codes + align(this.slots, BLOCK) * this.encoder.codeBytes),
+      factors: this.floats(layout.factors, this.slots),
       systems: bytes.subarray(layout.systems, layout.systems + this.slots),
       owners: this.owners.subarray(0, this.slots),
     };
@@ -169,47 +245,105 @@ export class ModalityIndex {
   importState(state: ModalityIndexState): void {
     if (state.slots > this.layout.capacity) this.grow(align(state.slots, 1024));
     this.slots = state.slots;
-    this.vectors.set(state.vectors);
+    this.vectors().set(state.vectors);
     this.owners.set(state.owners);
     const bytes = this.bytes();
     bytes.set(state.codes, this.layout.codes);
     bytes.set(state.systems, this.layout.systems);
+    this.floats(this.layout.factors).set(state.factors);
+    const bounds = this.floats(this.layout.bounds);
+    state.factors.forEach((factor, slot) => {
+      bounds[slot] = this.boundOf(factor);
+    });
     this.free.length = 0;
     for (let slot = state.slots - 1; slot >= 0; slot--) if (state.owners[slot]! < 0) this.free.push(slot);
+  }
+
+  private boundOf(factor: number): number {
+    const bound = this.errorSigmas * this.encoder.errorSd(factor);
+    this.maxFactor = Math.max(this.maxFactor, factor);
+    this.maxBound = Math.max(this.maxBound, bound);
+    return bound;
+  }
+
+  private placeCode(slot: number, code: Uint8Array): void {
+    const bytes = this.bytes();
+    const base = this.layout.codes + Math.floor(slot / BLOCK) * BLOCK * code.length + (slot % BLOCK);
+    for (let j = 0; j < code.length; j++) bytes[base + j * BLOCK] = code[j]!;
   }
 
   private bytes(): Uint8Array {
     return new Uint8Array(this.memory.buffer);
   }
 
-  private layoutFor(capacity: number): Layout {
-    const query = 0;
-    const hist = align(query + this.codeBytes, 64);
-    const codes = align(hist + (this.encoder.bits + 1) * 4, 64);
-    const systems = codes + capacity * this.codeBytes;
-    const dist = align(systems + capacity, 8);
-    const room = this.shortlistSize * ONE_PASS_ROOM;
-    const out = align(dist + capacity * 2, 8);
-    const outDist = align(out + room * 4, 8);
-    const bytes = align(outDist + room * 2, PAGE);
-    return { capacity, query, hist, codes, systems, dist, out, outDist, bytes };
+  private floats(at: number, length = this.layout.capacity): Float32Array {
+    return new Float32Array(this.memory.buffer, at, length);
+  }
+
+  private vectors(): Float32Array {
+    return this.floats(this.layout.vectors, this.layout.capacity * this.dimension);
+  }
+
+  private layoutFor(capacity: number, room: number): Layout {
+    const tables = 0;
+    const allow = align(tables + (this.encoder.bits / 4) * 16, 64);
+    const probe = align(allow + 32, 64);
+    const picked = align(probe + this.dimension * 4, 64);
+    const cosines = picked + CHUNK * 4;
+    const codes = align(cosines + CHUNK * 4, 64);
+    const factors = align(codes + capacity * this.encoder.codeBytes, 64);
+    const bounds = factors + capacity * 4;
+    const systems = bounds + capacity * 4;
+    const scores = align(systems + capacity, 64);
+    const vectors = scores + capacity * 4;
+    const out = vectors + capacity * this.dimension * 4;
+    const bytes = align(out + room * 4, PAGE);
+    return {
+      capacity,
+      room,
+      tables,
+      allow,
+      probe,
+      picked,
+      cosines,
+      codes,
+      factors,
+      bounds,
+      systems,
+      scores,
+      vectors,
+      out,
+      bytes,
+    };
+  }
+
+  /** Room for `hits` slots: the buffer is last in memory, so the memory grows and nothing moves. */
+  private growRoom(hits: number): void {
+    const layout = this.layoutFor(this.layout.capacity, align(hits, 1024));
+    this.memory.grow((layout.bytes - this.layout.bytes) / PAGE);
+    this.layout = layout;
   }
 
   private grow(capacity: number): void {
     const before = this.exportState();
     const copy = {
+      vectors: before.vectors.slice(),
       codes: before.codes.slice(),
+      factors: before.factors.slice(),
+      bounds: this.floats(this.layout.bounds, this.slots).slice(),
       systems: before.systems.slice(),
     };
-    this.layout = this.layoutFor(capacity);
+    this.layout = this.layoutFor(capacity, this.layout.room);
     this.memory = createWasmMemory(this.layout.bytes / PAGE);
-    this.kernel = createHammingKernel(this.codeBytes / 8, this.memory);
+    this.scanner = createCodeScanKernel(this.encoder.codeBytes, this.memory);
+    this.dots = createDotKernel(this.memory);
     const bytes = this.bytes();
+    bytes.fill(FREE_SLOT_SYSTEM, this.layout.systems, this.layout.systems + capacity);
     bytes.set(copy.codes, this.layout.codes);
     bytes.set(copy.systems, this.layout.systems);
-    const vectors = new Float32Array(capacity * this.encoder.dimension);
-    vectors.set(before.vectors);
-    this.vectors = vectors;
+    this.floats(this.layout.factors).set(copy.factors);
+    this.floats(this.layout.bounds).set(copy.bounds);
+    this.vectors().set(copy.vectors);
     const owners = new Int32Array(capacity);
     owners.set(before.owners);
     this.owners = owners;

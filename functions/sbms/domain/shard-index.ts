@@ -1,11 +1,11 @@
 import type { OriginSystem } from '../../shared/systems';
 import { ORIGIN_SYSTEMS } from '../../shared/systems';
+import { createBinaryEncoder } from './binary-code';
 import type { SbmsConfig } from './config';
-import { codeBitsOf, dimensionOf } from './config';
+import { dimensionOf } from './config';
 import type { ScoreFusion } from './fusion';
 import type { ModalityIndexState } from './modality-index';
 import { ModalityIndex } from './modality-index';
-import { createSignEncoder } from './sign-code';
 import type {
   Candidate,
   ModalityKey,
@@ -28,7 +28,8 @@ export type TemplateChange =
 
 const ALL_SYSTEMS_MASK = (1 << ORIGIN_SYSTEMS.length) - 1;
 const SNAPSHOT_MAGIC = 0x53424d53; // "SBMS"
-const SNAPSHOT_FORMAT = 1;
+/** 2: binary codes with estimator factors in blocks of 16 (format 1 held 256-bit sign codes). */
+const SNAPSHOT_FORMAT = 2;
 
 const recordKey = (ref: TemplateRef) => `${ref.system}/${ref.recordId}`;
 
@@ -160,6 +161,7 @@ export class ShardIndex {
         slots: state.slots,
         vectors: place(state.vectors),
         codes: place(state.codes),
+        factors: place(state.factors),
         systems: place(state.systems),
         owners: place(state.owners),
       };
@@ -208,6 +210,7 @@ export class ShardIndex {
         slots: m.slots,
         vectors: new Float32Array(copy(m.vectors).buffer),
         codes: copy(m.codes),
+        factors: new Float32Array(copy(m.factors).buffer),
         systems: copy(m.systems),
         owners: new Int32Array(copy(m.owners).buffer),
       };
@@ -228,16 +231,17 @@ export class ShardIndex {
   }
 
   private settings() {
-    const { dimensions, codeBits, rotationSeed } = this.config;
-    return { dimensions, codeBits, rotationSeed };
+    const { dimensions, rotationSeed } = this.config;
+    return { dimensions, rotationSeed };
   }
 
   private modality(key: ModalityKey): ModalityIndex {
     let index = this.modalities.get(key);
     if (!index) {
       const dimension = dimensionOf(this.config, key);
-      const encoder = createSignEncoder(dimension, codeBitsOf(this.config, key), this.config.rotationSeed);
-      index = new ModalityIndex(encoder, this.config.shortlist);
+      const encoder = createBinaryEncoder(dimension, this.config.rotationSeed);
+      const { shortlist, errorSigmas } = this.config;
+      index = new ModalityIndex(encoder, { shortlist, errorSigmas });
       this.modalities.set(key, index);
     }
     return index;
@@ -255,6 +259,7 @@ interface SnapshotHeader {
     slots: number;
     vectors: [number, number];
     codes: [number, number];
+    factors: [number, number];
     systems: [number, number];
     owners: [number, number];
   }[];

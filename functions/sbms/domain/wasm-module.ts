@@ -20,6 +20,10 @@ export const op = {
   i32Load8u: 0x2d,
   i32Store: 0x36,
   f32Store: 0x38,
+  f32Lt: 0x5d,
+  f32Ge: 0x60,
+  f32Add: 0x92,
+  f32Max: 0x97,
   i32Const: 0x41,
   f32Const: 0x43,
   i32Eqz: 0x45,
@@ -46,9 +50,11 @@ export const simd = {
   i8x16Splat: 0x0f,
   f32x4Splat: 0x13,
   f32x4ExtractLane: 0x1f,
+  f32x4Lt: 0x43,
   f32x4Ge: 0x46,
   and: 0x4e,
   or: 0x50,
+  bitselect: 0x52,
   anyTrue: 0x53,
   i8x16Sub: 0x71,
   i8x16ShrU: 0x6d,
@@ -159,6 +165,7 @@ export function moduleBytes(functions: readonly WasmFunction[]): Uint8Array {
 /** The part of the WebAssembly JS API used here (the project's type libraries do not declare it). */
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
