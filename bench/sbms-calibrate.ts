@@ -1,5 +1,7 @@
-// `npm run bench -- sbms-calibrate [--persons 4000] [--impostor-pairs 400000] [--seed 7] [--verify-fmr 0.0001] [--identify-fmr 1e-9]`
-// Fits the per-modality genuine/impostor score distributions on synthetic captures, sets the decision
+// `npm run bench -- sbms-calibrate [--persons 4000] [--impostor-pairs 400000] [--seed 7] [--verify-fmr 0.0001] [--identify-fmr 1e-9] [--face-data realistic]`
+// Fits the per-modality genuine/impostor score distributions on synthetic captures (faces from bench sbms's
+// realistic data by default: enrolled templates against live captures; fingers from the platform's synthetic
+// biometrics, the only finger data there is), sets the decision
 // thresholds from measured fused scores (fit and threshold on disjoint halves) and writes the calibration file.
 // The 1:N threshold must hold in galleries far larger than any measurable impostor set, so it extrapolates the
 // fitted impostor tail: the highest single-modality LLR an impostor reaches at `--identify-fmr` (default 1e-9
@@ -19,6 +21,8 @@ import type { ModalityKey, ModalityScores } from '../functions/sbms/domain/types
 import { MODALITY_KEYS } from '../functions/sbms/domain/types';
 import { numberArg, type Options, progress } from '../local/cli';
 import { createBiometricGenerator } from '../local/synthetic/biometrics';
+import { createRealisticFaces } from '../local/synthetic/realistic-faces';
+import { FACE_DATA, type FaceData } from './sbms-data';
 
 export const CALIBRATION_FILE = 'functions/sbms/domain/calibration.json';
 
@@ -46,6 +50,12 @@ export const options: Options = {
     description: '1:N false match rate per comparison',
     default: '1e-9',
   },
+  'face-data': {
+    type: 'string',
+    value: FACE_DATA.join('|'),
+    description: 'face data the face scores are fitted on',
+    default: 'realistic',
+  },
   out: {
     type: 'string',
     value: 'FILE',
@@ -60,8 +70,11 @@ export async function run(args: Record<string, string>): Promise<object> {
   const seed = numberArg(args, 'seed', 7);
   const verifyFalseMatchRate = numberArg(args, 'verify-fmr', 1e-4);
   const identifyFalseMatchRate = numberArg(args, 'identify-fmr', 1e-9);
+  const faceData = (args['face-data'] ?? 'realistic') as FaceData;
+  if (!FACE_DATA.includes(faceData)) throw new Error(`--face-data must be one of ${FACE_DATA.join(', ')}`);
   const config = DEFAULT_SBMS_CONFIG;
   const generator = createBiometricGenerator(seed, config.dimensions);
+  const faces = createRealisticFaces({ dim: config.dimensions.face, seed, gallerySize: persons });
 
   progress(`capturing ${persons} persons x ${MODALITY_KEYS.length} modalities, two sessions`);
   const capturesOf = (session: number): Captures =>
@@ -69,6 +82,10 @@ export async function run(args: Record<string, string>): Promise<object> {
       const person = generator.person(id);
       const out = {} as Record<ModalityKey, Float32Array>;
       for (const modality of MODALITY_KEYS) {
+        if (modality === 'FACE' && faceData === 'realistic') {
+          out.FACE = session === 0 ? faces.enrolled(id) : faces.mated(id, session).vector;
+          continue;
+        }
         const check = checkTemplate(modality, generator.capture(person, modality, { session }), config);
         if (!check.ok) throw new Error(`synthetic capture refused: ${check.refusal.detail}`);
         out[modality] = check.template.vector;
@@ -123,7 +140,12 @@ export async function run(args: Record<string, string>): Promise<object> {
   const identify = Math.max(tail, aboveEveryImpostor);
 
   const measured: Record<string, number | string> = {
-    command: `npm run bench -- sbms-calibrate --persons ${persons} --impostor-pairs ${impostorPairs} --seed ${seed} --verify-fmr ${verifyFalseMatchRate} --identify-fmr ${identifyFalseMatchRate}`,
+    command: `npm run bench -- sbms-calibrate --persons ${persons} --impostor-pairs ${impostorPairs} --seed ${seed} --verify-fmr ${verifyFalseMatchRate} --identify-fmr ${identifyFalseMatchRate} --face-data ${faceData}`,
+    faceData:
+      faceData === 'realistic'
+        ? 'realistic: local/synthetic/realistic-faces.ts (bench sbms --data realistic), enrolled templates against live captures'
+        : 'easy: local/synthetic/biometrics.ts',
+    fingerprintData: 'easy: local/synthetic/biometrics.ts (no other finger data)',
     verifyFalseMatchRate,
     identifyFalseMatchRate,
     identifyTailThreshold: tail,

@@ -38,7 +38,7 @@ export const options: Options = {
   shortlist: {
     type: 'string',
     value: 'N',
-    description: 'candidates re-ranked exactly',
+    description: 'fewest candidates re-ranked exactly per shard',
     default: 'the sBMS config',
   },
   'shard-size': { type: 'string', value: 'N', description: 'templates per shard', default: '100000' },

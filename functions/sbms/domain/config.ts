@@ -6,7 +6,7 @@ export interface SbmsConfig {
   dimensions: { face: number; fingerprint: number };
   /** Extractor quality score (0-100) below which a template is refused. */
   minQuality: number;
-  /** Seed of the random rotation applied before taking the code bits (one per coordinate, ADR 0004). */
+  /** Seed of the random rotation applied before taking the code bits (one per coordinate, ADR 0005). */
   rotationSeed: number;
   /** Templates per modality and shard returned by the scan, best exact cosine first; at least this many are re-ranked. */
   shortlist: number;

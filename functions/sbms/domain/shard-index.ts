@@ -21,6 +21,9 @@ interface RecordEntry extends TemplateRef {
   slots: Partial<Record<ModalityKey, number>>;
 }
 
+/** A snapshot of another format or other index settings: the shard is rebuilt from its feed instead. */
+export class StaleSnapshotError extends Error {}
+
 /** A change of the templates of one shard, in the order the store accepted them. */
 export type TemplateChange =
   | { kind: 'upsert'; record: TemplateRecord }
@@ -197,10 +200,11 @@ export class ShardIndex {
     const header = JSON.parse(
       new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)),
     ) as SnapshotHeader;
-    if (header.format !== SNAPSHOT_FORMAT) throw new Error(`unsupported snapshot format ${header.format}`);
+    if (header.format !== SNAPSHOT_FORMAT)
+      throw new StaleSnapshotError(`unsupported snapshot format ${header.format}`);
     const shard = new ShardIndex(header.shardId, config, fusion);
     if (JSON.stringify(header.settings) !== JSON.stringify(shard.settings())) {
-      throw new Error('snapshot was built with other index settings; rebuild it from the store');
+      throw new StaleSnapshotError('snapshot was built with other index settings; rebuild it from the store');
     }
     const start = 8 + Math.ceil(headerLength / 8) * 8;
     const copy = ([at, length]: [number, number]) => bytes.slice(start + at, start + at + length);

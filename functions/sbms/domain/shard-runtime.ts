@@ -1,7 +1,7 @@
 import type { SbmsConfig } from './config';
 import type { ScoreFusion } from './fusion';
 import type { SnapshotStore, TemplateFeed } from './ports';
-import { ShardIndex } from './shard-index';
+import { ShardIndex, StaleSnapshotError } from './shard-index';
 import type { Candidate, Probe, SearchOptions } from './types';
 
 export interface ShardDependencies {
@@ -26,9 +26,7 @@ export class ShardRuntime {
 
   static async start(shardId: string, deps: ShardDependencies): Promise<ShardRuntime> {
     const bytes = await deps.snapshots.load(shardId);
-    const index = bytes
-      ? ShardIndex.deserialize(bytes, deps.config, deps.fusion)
-      : new ShardIndex(shardId, deps.config, deps.fusion);
+    const index = (bytes && loadSnapshot(bytes, deps)) ?? new ShardIndex(shardId, deps.config, deps.fusion);
     const runtime = new ShardRuntime(index, deps);
     await runtime.catchUp();
     return runtime;
@@ -69,5 +67,15 @@ export class ShardRuntime {
     }
     this.changesSinceSnapshot += applied;
     return applied;
+  }
+}
+
+/** The snapshot's index, or undefined when it is stale (another format or settings): a full catch-up rebuilds it. */
+function loadSnapshot(bytes: Uint8Array, deps: ShardDependencies): ShardIndex | undefined {
+  try {
+    return ShardIndex.deserialize(bytes, deps.config, deps.fusion);
+  } catch (error) {
+    if (error instanceof StaleSnapshotError) return undefined;
+    throw error;
   }
 }

@@ -29,7 +29,7 @@ function exactOrder(vectors: readonly Float32Array[], probe: Float32Array, allow
     .sort((a, b) => b.c - a.c || a.i - b.i);
 }
 
-describe('binary codes with asymmetric estimates (ADR 0004)', () => {
+describe('binary codes with asymmetric estimates (ADR 0005)', () => {
   it('estimates cosines with an error whose sd stays within the bound the index uses', () => {
     const dim = 512;
     const big = createBinaryEncoder(dim, 3);
@@ -83,7 +83,7 @@ describe('binary codes with asymmetric estimates (ADR 0004)', () => {
   it('finds the exact rank-1 when a rival is close, and ranks the rest by exact cosine', () => {
     const vectors = unitVectors(2000, 21);
     const index = new ModalityIndex(encoder, { shortlist: 4, errorSigmas: 4 });
-    vectors.forEach((v, i) => index.add(v, i, 0));
+    for (const [i, v] of vectors.entries()) index.add(v, i, 0);
     const probe = vectors[1234]!.map((x, i) => x + 0.3 * vectors[77]![i]!);
     const got = index.shortlist(probe, 1).map((slot) => index.owner(slot));
     const expected = exactOrder(vectors, probe, () => true);
@@ -102,7 +102,7 @@ describe('binary codes with asymmetric estimates (ADR 0004)', () => {
       return v.map((x) => x / norm);
     });
     const index = new ModalityIndex(encoder, { shortlist: 8, errorSigmas: 4, room: 4 });
-    vectors.forEach((v, i) => index.add(v, i, 0));
+    for (const [i, v] of vectors.entries()) index.add(v, i, 0);
     for (const mate of [299, 150, 0]) {
       const got = index.shortlist(vectors[mate]!, 1).map((slot) => index.owner(slot));
       expect(got).toEqual(

@@ -73,6 +73,28 @@ describe('snapshot and cold start', () => {
     expect(() => ShardIndex.deserialize(index.serialize(), other, fusion)).toThrow(/other index settings/);
   });
 
+  it('rebuilds a shard from its feed when its snapshot is of an older format or other settings', async () => {
+    const snapshots = new InMemorySnapshotStore();
+    const store = new InMemoryTemplateStore(config.maxTemplatesPerShard, 7);
+    for (let id = 0; id < 20; id++) store.put(recordOf(id));
+    const [shardId] = store.shardIds;
+    const first = await ShardRuntime.start(shardId!, { config, fusion, snapshots, feed: store });
+    await first.saveSnapshot();
+    const other = { ...config, rotationSeed: config.rotationSeed + 1 };
+    const rebuilt = await ShardRuntime.start(shardId!, { config: other, fusion, snapshots, feed: store });
+    expect(rebuilt.index.recordCount).toBe(20);
+    expect((await rebuilt.search(probeOf(5), { topK: 1 }))[0]).toMatchObject(refOf(5));
+    const older = (await snapshots.load(shardId!))!.slice();
+    const headerLength = new DataView(older.buffer).getUint32(4);
+    const header = new TextDecoder()
+      .decode(older.subarray(8, 8 + headerLength))
+      .replace('"format":2', '"format":1');
+    older.set(new TextEncoder().encode(header), 8);
+    await snapshots.save(shardId!, older, undefined);
+    const fromOlder = await ShardRuntime.start(shardId!, { config, fusion, snapshots, feed: store });
+    expect(fromOlder.index.recordCount).toBe(20);
+  });
+
   it('persists snapshots as files', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'sbms-'));
     try {
