@@ -46,7 +46,8 @@ export type Worker =
   | 'sbms-shard-worker'
   | 'consultation-workflow'
   | 'yellow-age-monitor'
-  | 'audit-head-signer';
+  | 'audit-head-signer'
+  | 'mid-replay';
 
 /**
  * Least privilege, in one table: what each function may touch. A new component in COMPONENTS
@@ -133,6 +134,9 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
       [AUDIT_TABLE.name]: 'append',
     },
   },
+  // The MID replay job (docs/mid-replay.md): Scans its segment of the links and CIR tables, reads files
+  // and blocks, writes nothing there; its report goes to the replay bucket (lib/constructs/mid-replay.ts).
+  'mid-replay': { tables: { [CIR_TABLE.name]: 'read', [LINKS_TABLE.name]: 'read' } },
   // Publishes the age of the oldest yellow link per verifier queue (one Query per authority on gsi1).
   'yellow-age-monitor': { tables: { [LINKS_TABLE.name]: 'read' } },
   'consultation-workflow': {

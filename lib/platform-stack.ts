@@ -12,6 +12,7 @@ import { ConsultationWorkflow } from './constructs/consultation';
 import { FunctionWithLogGroup, type FunctionWithLogGroupProps } from './constructs/function-with-log-group';
 import { Identity } from './constructs/identity';
 import { InteropApi } from './constructs/interop-api';
+import { MidReplayJob } from './constructs/mid-replay';
 import { Observability } from './constructs/observability';
 import { WebHosting } from './constructs/web-hosting';
 import { MID_CHECK_QUEUE } from './resources';
@@ -32,6 +33,7 @@ export const WORKER_ENTRIES: Record<Worker, string> = {
   'consultation-workflow': 'functions/consultation/workflow.ts',
   'yellow-age-monitor': 'functions/statistics/yellow-age.ts',
   'audit-head-signer': 'functions/audit/anchor-worker.ts',
+  'mid-replay': 'functions/mid/replay/job.ts',
 };
 
 /** The functions that search the sBMS gallery, through the shard worker (SBMS_SHARD_FUNCTION). */
@@ -54,6 +56,8 @@ export class PlatformStack extends Stack {
   public readonly observability: Observability;
   /** The Art 22 access-request state machine (Standard). */
   public readonly consultation: ConsultationWorkflow;
+  /** The MID replay job: a candidate rule configuration over the links, its report to S3. */
+  public readonly midReplay: MidReplayJob;
   /** Bucket and CloudFront distribution of the terminal web app (its content: the web stack). */
   public readonly web: WebHosting;
   /** The Cognito client of the web app (hosted UI, code grant), its callback the distribution's URL. */
@@ -172,6 +176,14 @@ export class PlatformStack extends Stack {
       this.consultation.stateMachine.stateMachineArn,
     );
 
+    // The MID replay an operator starts (docs/mid-replay.md): one worker for every step.
+    const replayWorker = this.platformFunction('MidReplayWorker', 'mid-replay', {
+      entry: WORKER_ENTRIES['mid-replay'],
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+    this.midReplay = new MidReplayJob(this, 'MidReplay', { worker: replayWorker, key: props.stateful.key });
+
     this.workers = {
       'mid-check-consumer': consumer,
       'cir-outbox-sweeper': sweeper,
@@ -179,6 +191,7 @@ export class PlatformStack extends Stack {
       'consultation-workflow': consultationWorker,
       'yellow-age-monitor': this.yellowAgeMonitor(),
       'audit-head-signer': this.auditHeadSigner(),
+      'mid-replay': replayWorker,
     };
 
     // Dashboard and alarms over everything above (lib/constructs/observability.ts).

@@ -104,6 +104,8 @@ const configSchema = z.object({
   AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   /** The terminal web app's origin in AWS (its CloudFront URL): API replies carry it for CORS. */
   CORS_ALLOWED_ORIGIN: z.url().optional(),
+  /** Where the MID replay job writes its reports (AWS only; the local CLI prints them). */
+  MID_REPLAY_BUCKET: z.string().min(1).optional(),
 });
 
 export type PlatformConfig = z.infer<typeof configSchema>;

@@ -192,11 +192,18 @@ export function synthesizeConsultationAsl(workerArn = ASL_WORKER_ARN): AslDefini
   });
 }
 
-/** The ASL of the (only) state machine of a synthesised template; Ref/GetAtt resolved through `refs`. */
-export function definitionOf(template: TemplateResources, refs: Record<string, string>): AslDefinition {
-  const machines = Object.values(template.Resources).filter(
-    (r) => r.Type === 'AWS::StepFunctions::StateMachine',
-  );
+/**
+ * The ASL of the state machine of a synthesised template (the one named by `logicalId`, or the only
+ * one); Ref/GetAtt resolved through `refs`.
+ */
+export function definitionOf(
+  template: TemplateResources,
+  refs: Record<string, string>,
+  logicalId?: string,
+): AslDefinition {
+  const machines = Object.entries(template.Resources)
+    .filter(([id, r]) => r.Type === 'AWS::StepFunctions::StateMachine' && (!logicalId || id === logicalId))
+    .map(([, r]) => r);
   if (machines.length !== 1) throw new Error(`expected one state machine, found ${machines.length}`);
   return JSON.parse(resolveIntrinsics(machines[0]!.Properties.DefinitionString, refs)) as AslDefinition;
 }

@@ -40,7 +40,11 @@ describe('consultation state machine (Art 22 step 2)', () => {
   it('deploys the definition the local platform runs', () => {
     const template = built.platformTemplate.toJSON() as Parameters<typeof definitionOf>[0];
     const worker = logicalIdOf(built.platform.workers['consultation-workflow']);
-    const deployed = definitionOf(template, { 'AWS::Partition': 'aws', [`${worker}.Arn`]: ASL_WORKER_ARN });
+    const deployed = definitionOf(
+      template,
+      { 'AWS::Partition': 'aws', [`${worker}.Arn`]: ASL_WORKER_ARN },
+      logicalIdOf(built.platform.consultation.stateMachine),
+    );
     expect(deployed).toEqual({ ...consultationAsl() });
   });
 
