@@ -6,6 +6,7 @@ import { DataSubjectRequests } from './screens/DataSubjectRequests';
 import { Home } from './screens/Home';
 import { IdentityCheck } from './screens/IdentityCheck';
 import { LinkDetail } from './screens/LinkDetail';
+import { MidAccuracy } from './screens/MidAccuracy';
 import { SearchPortal } from './screens/SearchPortal';
 import { Statistics } from './screens/Statistics';
 import { VerificationQueue } from './screens/VerificationQueue';
@@ -46,6 +47,8 @@ function Screen({ path }: { path: string }) {
       return <AuditLog />;
     case '/statistics':
       return <Statistics />;
+    case '/mid-accuracy':
+      return <MidAccuracy />;
     default:
       return <Home />;
   }

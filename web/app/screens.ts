@@ -58,6 +58,13 @@ export const SCREENS: readonly ScreenInfo[] = [
     description: 'Anonymised figures of the central repository for reporting and statistics (CRRS).',
     roles: ['statistics'],
   },
+  {
+    path: '/mid-accuracy',
+    title: 'MID accuracy',
+    description:
+      "How often each automatic rule of the MID was right, from the verifiers' decisions, and its burden per naming region.",
+    roles: ['statistics'],
+  },
 ];
 
 export function screensFor(roles: readonly Role[]): ScreenInfo[] {

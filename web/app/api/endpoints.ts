@@ -15,6 +15,7 @@ import type {
   GrantedData,
   IdentityCheckBody,
   IdentityCheckReply,
+  MidAccuracyReply,
   QueuePage,
   RightsQueuePage,
   StatisticsQuery,
@@ -66,6 +67,8 @@ export function endpoints(http: HttpClient) {
       http.request<GrantedData>('GET', `/v1/access-requests/${encodeURIComponent(requestId)}/data`),
     verifyAudit: () => http.request<AuditVerification>('GET', '/v1/audit/verification'),
     statistics: (query: StatisticsQuery) => http.request<StatisticsReply>('GET', '/v1/statistics', { query }),
+    midAccuracy: (query: StatisticsQuery) =>
+      http.request<MidAccuracyReply>('GET', '/v1/statistics/mid-accuracy', { query }),
     /** The same figures as CSV text (the export needs the bearer token, so no plain link). */
     statisticsCsv: (query: StatisticsQuery) =>
       http.request<string>('GET', '/v1/statistics.csv', { query, responseType: 'text' }),

@@ -18,6 +18,7 @@ import type { espSearchBodySchema } from '../../../functions/shared/schemas/esp'
 import type { verificationBodySchema } from '../../../functions/shared/schemas/mid';
 import type { Identity, TravelDocument } from '../../../functions/shared/schemas/record';
 import type { statisticsQuerySchema } from '../../../functions/shared/schemas/statistics';
+import type { AccuracyReport } from '../../../functions/statistics/domain/accuracy-report';
 import type { StatisticsRow } from '../../../functions/statistics/domain/report';
 
 export type { ChainedAuditEntry, Identity, LinkColour, RecordRef, StatisticsRow, TravelDocument };
@@ -206,4 +207,12 @@ export interface StatisticsReply {
   /** Counts below it come as `count: null, suppressed: true`. */
   suppressionThreshold: number;
   rows: StatisticsRow[];
+}
+
+/** `GET /v1/statistics/mid-accuracy`: the MID's rules measured from verifiers' decisions (null: suppressed). */
+export interface MidAccuracyReply extends AccuracyReport {
+  from: string;
+  to: string;
+  memberState?: string;
+  regions: { order: string[]; nationalities: Record<string, string[]> };
 }

@@ -9,6 +9,9 @@ export interface BarChartProps {
   threshold: number;
   /** What the label column is, for the table view (e.g. `Profile`). */
   category: string;
+  /** What the value column is (default `Count`) and how a value reads (default: a count, `<5` suppressed). */
+  valueLabel?: string;
+  format?: (figure: Figure) => string;
 }
 
 const ROW_HEIGHT = 28;
@@ -23,12 +26,20 @@ const SUPPRESSED_MARK = 14;
  * A horizontal bar chart in plain SVG, with a text alternative: the SVG has a label summarising
  * every bar, and a toggle shows the same figures as a table. Hatching marks suppressed counts.
  */
-export function BarChart({ title, description, bars, threshold, category }: BarChartProps) {
+export function BarChart({
+  title,
+  description,
+  bars,
+  threshold,
+  category,
+  valueLabel = 'Count',
+  format = (figure) => formatFigure(figure, threshold),
+}: BarChartProps) {
   const id = `chart${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const [asTable, setAsTable] = useState(false);
   const max = Math.max(1, ...bars.map((bar) => bar.figure.known));
   const height = Math.max(1, bars.length) * ROW_HEIGHT + 8;
-  const summary = bars.map((bar) => `${bar.label}: ${formatFigure(bar.figure, threshold)}`).join('; ');
+  const summary = bars.map((bar) => `${bar.label}: ${format(bar.figure)}`).join('; ');
 
   return (
     <figure className="chart card" aria-labelledby={`${id}-title`}>
@@ -53,14 +64,14 @@ export function BarChart({ title, description, bars, threshold, category }: BarC
             <thead>
               <tr>
                 <th scope="col">{category}</th>
-                <th scope="col">Count</th>
+                <th scope="col">{valueLabel}</th>
               </tr>
             </thead>
             <tbody>
               {bars.map((bar) => (
                 <tr key={bar.key}>
                   <th scope="row">{bar.label}</th>
-                  <td>{formatFigure(bar.figure, threshold)}</td>
+                  <td>{format(bar.figure)}</td>
                 </tr>
               ))}
             </tbody>
@@ -106,7 +117,7 @@ export function BarChart({ title, description, bars, threshold, category }: BarC
                     />
                   )}
                   <text x={LABEL_WIDTH + width + mark + 6} y={y + ROW_HEIGHT / 2} dominantBaseline="middle">
-                    {formatFigure(bar.figure, threshold)}
+                    {format(bar.figure)}
                   </text>
                 </g>
               );
