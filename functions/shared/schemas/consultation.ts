@@ -8,12 +8,21 @@ import { probeSchema } from './sbms';
 /** Ids the API hands out (UUIDs). */
 export const consultationIdSchema = z.string().uuid();
 
+/**
+ * A file number as authorities write them (`IT/DCSA/2026/001`, `2026-0042`): letters and digits in
+ * segments joined by / . _ : # -, with at least one digit and no spaces. It is copied into the access
+ * log (Art 24), so a name typed into the field ("JOHN SMITH") is refused, not logged.
+ */
 export const caseReferenceSchema = z
   .string()
   .trim()
   .min(3, 'a case reference is required')
   .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 /._:#-]*$/, 'letters, digits, space and / . _ : # - only');
+  .regex(/^[A-Za-z0-9]+(?:[/._:#-][A-Za-z0-9]+)*$/, {
+    message: 'a file number: letters and digits in segments joined by / . _ : # -, no spaces',
+    abort: true,
+  })
+  .refine((value) => /\d/.test(value), 'a file number holds at least one digit');
 
 const justificationSchema = z
   .string()

@@ -42,7 +42,7 @@ describe('sBMS API', () => {
     const reply = await (await searcher()).request('POST', '/v1/sbms/identify', {
       templates: capture(1, 1),
       topK: 5,
-      purpose: 'identity check',
+      purpose: 'doubtful-identity',
     });
     expect(reply.status).toBe(200);
     expect(reply.body.candidates[0]).toMatchObject({ system: 'EES', recordId: 'it-sbms-1' });
@@ -198,7 +198,7 @@ describe('sBMS API', () => {
     const search = await police.request('POST', '/v1/sbms/identify', {
       templates: { face: capture(8, 1).face },
       systems: ['VIS', 'EES'],
-      purpose: 'doubtful identity',
+      purpose: 'doubtful-identity',
     });
     expect(search.status).toBe(200);
     await police.request('POST', '/v1/sbms/verify', {
@@ -211,7 +211,7 @@ describe('sBMS API', () => {
     expect(identify).toMatchObject({
       action: 'identify',
       systems: ['VIS', 'EES'],
-      purpose: 'doubtful identity',
+      purpose: 'doubtful-identity',
       resultCount: search.body.candidates.length,
       details: { biometricTypes: 'FACE', templatesRefused: 0 },
     });
