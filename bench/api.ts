@@ -1,12 +1,14 @@
 import { numberArg, type Options, progress } from '../local/cli';
 import { generatePeople } from '../local/synthetic/people';
 import { withBenchPlatform } from './bench-platform';
+import { cdf, PLOT_OPTION, writePlot } from './plot';
 
 export const summary = "Mixed load on the local platform's API: ESP searches and ingestion over HTTP.";
 
 export const options: Options = {
   seconds: { type: 'string', value: 'N', description: 'duration of the load', default: '30' },
   connections: { type: 'string', value: 'N', description: 'concurrent connections', default: '32' },
+  plot: PLOT_OPTION,
 };
 
 /**
@@ -61,6 +63,7 @@ export async function run(args: Record<string, string>) {
     };
     let next = 0;
     const latencies: number[] = [];
+    const byKind = { ingestion: [] as number[], search: [] as number[] };
     let errors = 0;
     const deadline = Date.now() + seconds * 1000;
     progress(`api: ${seconds} s, ${connections} connections, ${people.length} people`);
@@ -96,11 +99,23 @@ export async function run(args: Record<string, string>) {
             status = 0;
           }
           latencies.push(performance.now() - started);
+          byKind[i % 2 === 0 ? 'ingestion' : 'search'].push(performance.now() - started);
           if (status === 0 || status >= 400) errors++;
         }
       }),
     );
     latencies.sort((a, b) => a - b);
+    writePlot(args, {
+      title: `API latency, mixed load (${seconds} s, ${connections} connections)`,
+      xLabel: 'latency (ms)',
+      yLabel: 'share of requests at or below',
+      logX: true,
+      series: [
+        { name: 'all requests', points: cdf(latencies) },
+        { name: 'PUT record', points: cdf(byKind.ingestion.sort((a, b) => a - b)) },
+        { name: 'ESP search', points: cdf(byKind.search.sort((a, b) => a - b)) },
+      ],
+    });
     const pick = (q: number) =>
       Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
     return {

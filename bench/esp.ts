@@ -13,6 +13,7 @@ import { loadProfiles } from '../functions/esp/profiles/load-profiles';
 import type { EspSource } from '../functions/shared/systems';
 import { numberArg, type Options, progress } from '../local/cli';
 import { benchPerson, benchRecord, benchSystems } from './esp-data';
+import { cdf, PLOT_OPTION, writePlot } from './plot';
 
 /** Per request, the time each source took as the source itself measured it. */
 const sourceTimes = new AsyncLocalStorage<number[]>();
@@ -120,6 +121,7 @@ export const options: Options = {
     description: 'per-source budget',
     default: '2 x (latency + jitter)',
   },
+  plot: PLOT_OPTION,
 };
 
 export async function run(args: Record<string, string>): Promise<object> {
@@ -147,6 +149,18 @@ export async function run(args: Record<string, string>): Promise<object> {
   progress(`esp: again with ${hangingSource} never answering (budget ${timeoutMs} ms)`);
   const hanging = await measure(systems, store, { ...allAnswer, [hangingSource]: { hang: true } }, options);
 
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  writePlot(args, {
+    title: `ESP search: slowest source against the whole search (${systems.length} sources, ${latencyMs}+${jitterMs} ms)`,
+    xLabel: 'time (ms)',
+    yLabel: 'share of searches at or below',
+    series: [
+      { name: 'slowest source', points: cdf(sorted(normal.slowestSource)) },
+      { name: 'whole search', points: cdf(sorted(normal.totals)) },
+      { name: `whole search, ${hangingSource} hangs`, points: cdf(sorted(hanging.totals)) },
+    ],
+    xMarks: [{ x: timeoutMs, label: `budget ${timeoutMs} ms` }],
+  });
   const p95Ms = percentile(normal.totals, 95);
   const slowestSourceP95Ms = percentile(normal.slowestSource, 95);
   return {

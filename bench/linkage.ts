@@ -2,16 +2,18 @@
 // identity-data search (blocking index + comparison, the production code through its ports, with
 // in-memory stores) over every record and scores the links against cluster_id. See docs/mid-matching.md.
 import { InMemoryCandidateIndex, refKey } from '../functions/mid/domain/candidate-index';
-import { AVERAGE_NAME_AGREEMENT } from '../functions/mid/domain/compare-identities';
+import { AVERAGE_NAME_AGREEMENT, compareIdentities } from '../functions/mid/domain/compare-identities';
 import {
   findIdentityMatches,
   type IdentityReader,
   otherSystemOnly,
 } from '../functions/mid/domain/identity-matching';
+import { DEFAULT_CALIBRATION } from '../functions/mid/domain/identity-score';
 import { InMemoryNameFrequencies } from '../functions/mid/domain/name-frequencies';
 import type { RecordRef } from '../functions/mid/domain/types';
 import { type Options, progress } from '../local/cli';
 import { type LinkageRecord, readBenchmarkCsv, readFebrl } from './linkage-data';
+import { histogram, PLOT_OPTION, writePlot } from './plot';
 
 export function readInput(args: Record<string, string>): LinkageRecord[] {
   const files = [...(args.input ?? '').split(','), ...(args['input-b'] ? [args['input-b']] : [])].filter(
@@ -59,6 +61,7 @@ export const options: Options = {
   },
   'input-b': { type: 'string', value: 'FILE', description: 'a second file (the other system)' },
   format: { type: 'string', value: 'csv|febrl', description: 'input format', default: 'csv' },
+  plot: PLOT_OPTION,
 };
 
 /**
@@ -83,6 +86,8 @@ export async function run(args: Record<string, string>): Promise<object> {
   let trueCandidatePairs = 0;
   let predicted = 0;
   let truePredicted = 0;
+  // With --plot: the score of every candidate pair, by whether it is one person (the labels).
+  const scores = { same: [] as number[], different: [] as number[] };
   const started = performance.now();
   for (const [i, record] of records.entries()) {
     const ref: RecordRef = { system: record.system, recordId: record.recordId };
@@ -97,6 +102,14 @@ export async function run(args: Record<string, string>): Promise<object> {
     trueCandidatePairs += compared.filter(
       (other) => clusterOf.get(refKey(other)) === record.clusterId,
     ).length;
+    if (args.plot) {
+      for (const other of compared) {
+        const score = compareIdentities(record.identity, byRef.get(refKey(other))!.identity, {
+          frequencies,
+        }).score;
+        scores[clusterOf.get(refKey(other)) === record.clusterId ? 'same' : 'different'].push(score);
+      }
+    }
     predicted += matches.length;
     truePredicted += matches.filter((match) => clusterOf.get(refKey(match.ref)) === record.clusterId).length;
     byRef.set(refKey(ref), record);
@@ -111,6 +124,21 @@ export async function run(args: Record<string, string>): Promise<object> {
   const precision = predicted === 0 ? 0 : truePredicted / predicted;
   const recall = truePairs === 0 ? 0 : truePredicted / truePairs;
   const round = (value: number) => Number(value.toFixed(4));
+  const all = [...scores.same, ...scores.different];
+  writePlot(args, {
+    title: `Identity scores of candidate pairs (${records.length} records)`,
+    xLabel: 'score (log2 likelihood ratio)',
+    yLabel: 'candidate pairs',
+    logY: true,
+    series: [
+      { name: 'same person', points: histogram(scores.same, 2, Math.min(...all), Math.max(...all)) },
+      {
+        name: 'different persons',
+        points: histogram(scores.different, 2, Math.min(...all), Math.max(...all)),
+      },
+    ],
+    xMarks: [{ x: DEFAULT_CALIBRATION.threshold, label: `threshold ${DEFAULT_CALIBRATION.threshold}` }],
+  });
   return {
     scope: crossSystem ? 'cross-system' : 'within-file',
     truePairs,

@@ -10,6 +10,7 @@ import { generatePeople } from '../local/synthetic/people';
 type GeneratedRow = ReturnType<typeof generatePeople>[number];
 
 import { withBenchPlatform } from './bench-platform';
+import { PLOT_OPTION, writePlot } from './plot';
 
 /**
  * `npm run bench -- mid --records 2000`: the MID end to end on an in-memory local platform (ingestion
@@ -49,6 +50,7 @@ export const options: Options = {
     description: "writes at one per second after the load, each timed to its mid-result's done",
     default: '60',
   },
+  plot: PLOT_OPTION,
 };
 
 export async function run(args: Record<string, string>, hooks: MidBenchHooks = {}) {
@@ -191,6 +193,13 @@ export async function run(args: Record<string, string>, hooks: MidBenchHooks = {
       }),
     );
     pacedLatencies.sort((a, b) => a - b);
+    writePlot(args, {
+      title: `MID: read units per check as the CIR grows (${accepted.size} records)`,
+      xLabel: 'records checked',
+      yLabel: 'RCU per check (10 s intervals)',
+      series: [{ name: 'RCU per check', points: watch.points }],
+      marks: [{ y: checks.readUnits / checkCount, label: 'mean of the run' }],
+    });
     if (paced > 0)
       progress(
         `mid: ${pacedLatencies.length} paced writes done (1/s), ${pacedPending} still pending after 20 s; write to done, ms: ${pacedLatencies.join(' ')}`,
@@ -244,6 +253,8 @@ function watchChecks(
 ) {
   const seen = new Map<string, number>();
   let deadline: number | undefined;
+  /** Checks done so far and the read units per check of the interval that ended there (for --plot). */
+  const points: [number, number][] = [];
   const loop = (async () => {
     const { DynamoAuditLog } = await import('../functions/audit/store');
     const { dynamo } = await import('../functions/shared/clients');
@@ -272,6 +283,8 @@ function watchChecks(
         progress(
           `mid: ${checked()}/${accepted.size} checks done (${deadline === undefined ? 'loading' : 'loaded'}), RCU/check ${perCheck(readUnits, seen.size)} so far, ${perCheck(readUnits - last.readUnits, seen.size - last.checks)} over the last ${seen.size - last.checks}`,
         );
+        if (seen.size > last.checks)
+          points.push([seen.size, (readUnits - last.readUnits) / (seen.size - last.checks)]);
         const parts = detailReadUnits(capacity);
         const interval = [...parts]
           .map(([key, units]) => [key, units - (last.parts.get(key) ?? 0)] as const)
@@ -287,6 +300,7 @@ function watchChecks(
   })();
   loop.catch(() => undefined); // awaited (and its error thrown) once the load is done
   return {
+    points,
     /** The time of each accepted record's check, once all are done (or an error after `until`). */
     loaded: (until: number) => {
       deadline = until;

@@ -1,4 +1,7 @@
-/** Plain SVG line charts: no dependency, deterministic output (same data, same bytes). */
+/**
+ * Plain SVG line charts: no dependency, deterministic output (same data, same bytes). Shared by the
+ * capacity report and the benchmarks' `--plot` (bench/plot.ts).
+ */
 
 export interface Series {
   name: string;
@@ -14,6 +17,8 @@ export interface LineChart {
   logY?: boolean;
   /** Horizontal reference lines (limits). */
   marks?: readonly { y: number; label: string }[];
+  /** Vertical reference lines (thresholds). */
+  xMarks?: readonly { x: number; label: string }[];
   xTicks?: readonly number[];
   formatX?: (x: number) => string;
 }
@@ -26,7 +31,7 @@ const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b
 export function lineChart(chart: LineChart): string {
   const all = chart.series.flatMap((s) => s.points);
   const ys = [...all.map((p) => p[1]), ...(chart.marks ?? []).map((m) => m.y)];
-  const xs = all.map((p) => p[0]);
+  const xs = [...all.map((p) => p[0]), ...(chart.xMarks ?? []).map((m) => m.x)];
   const fx = chart.logX ? Math.log10 : (v: number) => v;
   const fy = chart.logY ? Math.log10 : (v: number) => v;
   const [x0, x1] = [fx(Math.min(...xs)), fx(Math.max(...xs))];
@@ -73,6 +78,12 @@ export function lineChart(chart: LineChart): string {
     out.push(
       `<line x1="${PAD.left}" y1="${py(mark.y).toFixed(1)}" x2="${PAD.left + plotW}" y2="${py(mark.y).toFixed(1)}" stroke="#888" stroke-dasharray="6 4"/>`,
       `<text x="${PAD.left + plotW + 6}" y="${(py(mark.y) + 4).toFixed(1)}" fill="#555">${esc(mark.label)}</text>`,
+    );
+  }
+  for (const mark of chart.xMarks ?? []) {
+    out.push(
+      `<line x1="${px(mark.x).toFixed(1)}" y1="${PAD.top}" x2="${px(mark.x).toFixed(1)}" y2="${PAD.top + plotH}" stroke="#888" stroke-dasharray="6 4"/>`,
+      `<text x="${(px(mark.x) + 4).toFixed(1)}" y="${PAD.top + 12}" fill="#555">${esc(mark.label)}</text>`,
     );
   }
   chart.series.forEach((series, i) => {
