@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ESP_ROLES, type Role } from './shared/auth/roles';
-import { auditQuerySchema, auditVerificationQuerySchema } from './shared/schemas/audit';
+import { auditHoldBodySchema, auditQuerySchema, auditVerificationQuerySchema } from './shared/schemas/audit';
 import {
   accessRequestBodySchema,
   accessRequestPathSchema,
@@ -152,6 +152,27 @@ export const ROUTES: readonly RouteDefinition[] = [
       "Verify the log's hash chains of a day range (default the last 7, at most 31) against their heads; problems by chain and sequence",
     request: { query: auditVerificationQuerySchema },
     responses: { 200: 'chains and entries verified, problems found' },
+  },
+  {
+    operationId: 'placeAuditHold',
+    method: 'POST',
+    path: '/v1/audit/holds',
+    component: 'audit',
+    roles: ['data-protection-officer'],
+    summary:
+      'Hold the log entries of a range of days beyond their year for a monitoring procedure under way (reason, end date); held entries skip the TTL',
+    request: { body: auditHoldBodySchema },
+    responses: { 201: 'the hold' },
+  },
+  {
+    operationId: 'listAuditHolds',
+    method: 'GET',
+    path: '/v1/audit/holds',
+    component: 'audit',
+    roles: ['data-protection-officer'],
+    summary: 'The log holds, with who placed them, why and until when',
+    request: {},
+    responses: { 200: 'the holds' },
   },
   {
     operationId: 'identify',

@@ -23,8 +23,10 @@ import type { StatefulStack } from './stateful-stack';
  * - `append`: read, plus PutItem only (no UpdateItem, DeleteItem or BatchWriteItem): the audit
  *   log's hash chain is appended to with conditional puts and never edited.
  * - `increment`: UpdateItem only (no read, put or delete): the statistics counters (atomic ADD).
+ * - `extendExpiry`: read, plus UpdateItem of the TTL attribute only (IAM `dynamodb:Attributes`):
+ *   the audit log's holds keep items longer without being able to change what they say.
  */
-export type TableAccess = 'read' | 'readWrite' | 'append' | 'increment';
+export type TableAccess = 'read' | 'readWrite' | 'append' | 'increment' | 'extendExpiry';
 /** `send` for producers; consumers get theirs from the SQS event source mapping. */
 export type QueueAccess = 'send';
 
@@ -47,7 +49,8 @@ export type Worker =
   | 'consultation-workflow'
   | 'yellow-age-monitor'
   | 'audit-head-signer'
-  | 'mid-replay';
+  | 'mid-replay'
+  | 'audit-hold-applier';
 
 /**
  * Least privilege, in one table: what each function may touch. A new component in COMPONENTS
@@ -144,6 +147,8 @@ export const FUNCTION_ACCESS: Record<Component | Worker, FunctionAccess> = {
   },
   // Every minute: reads the chain heads (no write to the table at all), signs them and anchors them.
   'audit-head-signer': { tables: { [AUDIT_TABLE.name]: 'read' }, auditAnchors: 'sign' },
+  // Every five minutes: moves the expiry of the log items of held days to the end of their hold.
+  'audit-hold-applier': { tables: { [AUDIT_TABLE.name]: 'extendExpiry' } },
 };
 
 /**
@@ -201,6 +206,21 @@ export class AccessGrants extends Construct {
       }
       if (level === 'readWrite') table.grantReadWriteData(fn);
       else table.grantReadData(fn);
+      if (level === 'extendExpiry') {
+        const { definition } = stateful.tables.get(name)!;
+        fn.grantPrincipal.addToPrincipalPolicy(
+          new PolicyStatement({
+            actions: ['dynamodb:UpdateItem'],
+            resources: [stateful.tableNamed(name).tableArn],
+            conditions: {
+              'ForAllValues:StringEquals': {
+                'dynamodb:Attributes': [definition.partitionKey, definition.sortKey, definition.ttlAttribute],
+              },
+            },
+          }),
+        );
+        stateful.key.grantEncrypt(fn);
+      }
       if (level === 'append') {
         table.grant(fn, 'dynamodb:PutItem');
         stateful.key.grantEncrypt(fn);

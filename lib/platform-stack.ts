@@ -34,6 +34,7 @@ export const WORKER_ENTRIES: Record<Worker, string> = {
   'yellow-age-monitor': 'functions/statistics/yellow-age.ts',
   'audit-head-signer': 'functions/audit/anchor-worker.ts',
   'mid-replay': 'functions/mid/replay/job.ts',
+  'audit-hold-applier': 'functions/audit/hold-applier.ts',
 };
 
 /** The functions that search the sBMS gallery, through the shard worker (SBMS_SHARD_FUNCTION). */
@@ -192,6 +193,12 @@ export class PlatformStack extends Stack {
       'yellow-age-monitor': this.yellowAgeMonitor(),
       'audit-head-signer': this.auditHeadSigner(),
       'mid-replay': replayWorker,
+      'audit-hold-applier': this.scheduledWorker(
+        'AuditHoldApplier',
+        'audit-hold-applier',
+        5,
+        'Move the expiry of held log items to the end of their hold',
+      ),
     };
 
     // Dashboard and alarms over everything above (lib/constructs/observability.ts).
@@ -250,6 +257,26 @@ export class PlatformStack extends Stack {
       targets: [new LambdaFunction(signer, { retryAttempts: 0 })],
     });
     return signer;
+  }
+
+  /** A worker on an EventBridge schedule (one run at a time). */
+  private scheduledWorker(
+    id: string,
+    name: Worker,
+    everyMinutes: number,
+    description: string,
+  ): FunctionWithLogGroup {
+    const worker = this.platformFunction(id, name, {
+      entry: WORKER_ENTRIES[name],
+      timeout: Duration.seconds(60),
+      reservedConcurrentExecutions: 1,
+    });
+    new Rule(this, `${id}Schedule`, {
+      description,
+      schedule: Schedule.rate(Duration.minutes(everyMinutes)),
+      targets: [new LambdaFunction(worker, { retryAttempts: 0 })],
+    });
+    return worker;
   }
 
   /** A function with the runtime defaults, the resource environment and its line of FUNCTION_ACCESS. */

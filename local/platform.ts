@@ -47,7 +47,7 @@ export interface Platform {
 
 const REGION = 'eu-central-1';
 const SWEEP_INTERVAL_MS = 15_000;
-/** The audit head signer's interval, as its EventBridge schedule (every minute). */
+/** The audit head signer's interval, as its EventBridge schedule (every minute); the hold applier runs with it. */
 const ANCHOR_INTERVAL_MS = 60_000;
 const DEFAULT_MID_CONSUMERS = 4;
 
@@ -122,8 +122,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   let sweeper: NodeJS.Timeout | undefined;
   let anchorTimer: NodeJS.Timeout | undefined;
   const { anchorChainHeads } = await import('../functions/audit/anchor-worker');
+  const { applyLogHolds } = await import('../functions/audit/hold-applier');
   const anchorHeads = () =>
     anchorChainHeads().catch((error: unknown) => log(`audit head signer: ${(error as Error).message}`));
+  // The audit workers on one timer: the held items' expiry first, then the heads signed.
+  const auditWorkers = () =>
+    applyLogHolds()
+      .catch((error: unknown) => log(`log hold applier: ${(error as Error).message}`))
+      .then(anchorHeads);
   const startWorkers = async () => {
     if (!options.workers) return;
     const queueArn =
@@ -152,7 +158,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     sweeper = setInterval(() => {
       sweepOutboxes().catch((error: unknown) => log(`outbox sweeper: ${(error as Error).message}`));
     }, SWEEP_INTERVAL_MS);
-    anchorTimer ??= setInterval(anchorHeads, ANCHOR_INTERVAL_MS);
+    anchorTimer ??= setInterval(auditWorkers, ANCHOR_INTERVAL_MS);
   };
   await startWorkers();
   const stepFunctions = await (await import('./stepfunctions')).startLocalStepFunctions({ log });

@@ -1,6 +1,7 @@
 import { dynamo } from '../shared/clients';
 import { loadConfig } from '../shared/config';
 import { createApiHandler } from '../shared/middleware/api-handler';
+import { listHoldsHandler, placeHoldHandler } from './handlers/holds';
 import { listAuditHandler } from './handlers/list-audit';
 import { verifyAuditHandler } from './handlers/verify-audit';
 import { DynamoAuditLog } from './store';
@@ -12,6 +13,11 @@ export const auditLogFromEnv = () => {
 };
 
 export const handler = createApiHandler(
-  { listAudit: listAuditHandler(auditLogFromEnv), verifyAudit: verifyAuditHandler(auditLogFromEnv) },
+  {
+    listAudit: listAuditHandler(auditLogFromEnv),
+    verifyAudit: verifyAuditHandler(auditLogFromEnv),
+    placeAuditHold: placeHoldHandler(auditLogFromEnv),
+    listAuditHolds: listHoldsHandler(auditLogFromEnv),
+  },
   auditLogFromEnv,
 );

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { AUDIT_PARTITIONS, AUDIT_RETENTION_DAYS } from '../../lib/resources';
 import { decodePageCursorWhere, encodePageCursor, matchesKeySchema } from '../shared/page-cursor';
@@ -13,11 +15,13 @@ import type { AuditQuery, DayRange } from '../shared/schemas/audit';
 import { type AnchoredFacts, type AnchoredHead, contradictedAnchor } from './domain/anchor';
 import { type ChainHead, type ChainProblem, chainEntry, genesisHash, verifyChain } from './domain/chain';
 import type { AuditEntryInput, ChainedAuditEntry } from './domain/entry';
+import type { LogHold } from './domain/hold';
 import type { AuditLog, AuditReader } from './domain/ports';
 
 const DAY_MS = 86_400_000;
 const MAX_APPEND_ATTEMPTS = 20;
 const CHAIN_REGISTRY = 'CHAINS';
+const HOLDS = 'HOLDS';
 
 /** Audit log over DynamoDB: append-only hash chains, one per day and partition. */
 export class DynamoAuditLog implements AuditLog, AuditReader {
@@ -201,6 +205,66 @@ export class DynamoAuditLog implements AuditLog, AuditReader {
       } while (exclusiveStartKey);
     }
     return { entries };
+  }
+
+  async placeHold(hold: LogHold): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: HOLDS, sk: hold.holdId, hold },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async holds(): Promise<LogHold[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': HOLDS },
+      ConsistentRead: true,
+    });
+    return items.map((item) => item.hold as LogHold);
+  }
+
+  /**
+   * Moves the expiry (TTL) of every item of the held days' chains, and of their registry items, to
+   * the end of the hold where it is earlier; only `expiresAt` changes, so the chains still verify.
+   * Resumable: items already extended are skipped. Stops once `deadline` (epoch ms) has passed.
+   */
+  async applyHolds(
+    now: Date,
+    deadline = Number.POSITIVE_INFINITY,
+  ): Promise<{ extended: number; done: boolean }> {
+    let extended = 0;
+    const today = now.toISOString().slice(0, 10);
+    for (const hold of await this.holds()) {
+      if (hold.until <= today) continue;
+      const keepUntil = Math.floor(Date.parse(hold.until) / 1000) + DAY_MS / 1000;
+      for (const registry of await this.registry({ from: hold.from, to: hold.to })) {
+        const items = [registry, ...(await this.queryAll({ pk: `CHAIN#${registry.sk as string}` }))].filter(
+          (item) => typeof item.expiresAt === 'number' && (item.expiresAt as number) < keepUntil,
+        );
+        for (const item of items) {
+          if (Date.now() > deadline) return { extended, done: false };
+          await this.client
+            .send(
+              new UpdateCommand({
+                TableName: this.tableName,
+                Key: { pk: item.pk, sk: item.sk },
+                UpdateExpression: 'SET expiresAt = :until',
+                ConditionExpression: 'attribute_exists(pk) AND expiresAt < :until',
+                ExpressionAttributeValues: { ':until': keepUntil },
+              }),
+            )
+            .catch((error: unknown) => {
+              if (!(error instanceof ConditionalCheckFailedException)) throw error;
+            });
+          extended++;
+        }
+      }
+    }
+    return { extended, done: true };
   }
 
   /** The head of every chain the registry holds for `day`, read consistently (what the signer anchors). */

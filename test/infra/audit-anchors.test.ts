@@ -90,6 +90,19 @@ describe('audit head anchoring', () => {
     }
   });
 
+  it('lets the log hold applier change only the expiry of audit items', () => {
+    const applierRole = platformId(built.platform.workers['audit-hold-applier'].executionRole);
+    const statements = platformStatements().filter(({ roles }) => roles.includes(applierRole));
+    const updates = statements.filter(({ statement }) => actions(statement).includes('dynamodb:UpdateItem'));
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.statement).toMatchObject({
+      Condition: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'expiresAt'] } },
+    });
+    for (const action of statements.flatMap(({ statement }) => actions(statement))) {
+      expect(action).not.toMatch(/^dynamodb:(PutItem|DeleteItem|BatchWriteItem)$/);
+    }
+  });
+
   it('runs the head signer every minute', () => {
     built.platformTemplate.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',

@@ -45,7 +45,10 @@ describe('audit log tamper evidence', () => {
         Key: { pk: first!.pk!, sk: first!.sk! },
         UpdateExpression: 'SET #e.#r = :r',
         ExpressionAttributeNames: { '#e': 'entry', '#r': 'resultType' },
-        ExpressionAttributeValues: { ':r': { S: 'denied' } },
+        // A value other than the entry's own (an entry of a refused request is already `denied`).
+        ExpressionAttributeValues: {
+          ':r': { S: first!.entry!.M!.resultType!.S === 'denied' ? 'success' : 'denied' },
+        },
       }),
     );
     await client.send(new DeleteItemCommand({ TableName: table, Key: { pk: second!.pk!, sk: second!.sk! } }));
