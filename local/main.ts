@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWebApp } from '../web/build';
+import { FIRST_SEARCHES } from './demo-tour';
 import { DEMO_USERS } from './demo-users';
 import { assertJava } from './emulators/dynamodb';
 import { LOCAL_DATA_DIR } from './paths';
@@ -68,6 +69,14 @@ if (firstStart || process.env.SEED === 'true') {
   say('found the data of an earlier run under .local/ (delete .local/ to start afresh)');
 }
 
+const searches = FIRST_SEARCHES.map(
+  (search) =>
+    `    ${search.who}: sign in as ${search.userId} (profile ${search.profile}) and search ${search.typed}\n` +
+    `      hits: ${Object.entries(search.hits)
+      .map(([system, what]) => `${system} (${what})`)
+      .join(', ')}`,
+).join('\n');
+
 say(`
   EU interoperability platform (local) is up
   API:        ${platform.url}   (health: ${platform.url}/health, OpenAPI: ${platform.url}/openapi.json)
@@ -77,6 +86,10 @@ say(`
   Demo users: ${DEMO_USERS.map((user) => user.userId).join(', ')}
   Example:    curl -H "Authorization: Bearer $(npm run -s token -- --role data-protection-officer --authority EDPS)" ${platform.url}/v1/audit
   Stop:       Ctrl-C
+
+  Three searches that hit, in the web app:
+${searches}
+  Then the five-minute tour of README.md: the verification queue, a consultation, the audit log.
 `);
 
 let stopping = false;

@@ -1,8 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type CentralSystem, DynamoSourceDataStore } from '../functions/esp/source-store';
-import type { RecordBody } from '../functions/shared/schemas/record';
+import { type RecordBody, recordBodySchema } from '../functions/shared/schemas/record';
 import { CENTRAL_SYSTEMS_TABLE } from '../lib/resources';
+import { TOUR_RECORDS } from './demo-tour';
 import { rowToRecord, syntheticRow } from './record-rows';
 import { createRng, generatePeople, type Rng, type SyntheticRecord } from './synthetic/people';
 
@@ -225,7 +226,10 @@ export function centralSystemRecords(options: { people: number; seed: number }):
         },
       ]);
   }
+  const visa = TOUR_RECORDS.find((record) => record.system === 'VIS')!;
+  const visaFile = recordBodySchema.parse({ ...visa.body, version: 1 });
   records.push(
+    ['VIS', centralRecordOf('VIS', { recordId: visa.recordId, ...visaFile }, rng)],
     ['SIS', DEMO_HITS.sis],
     ['EUROPOL', DEMO_HITS.europol],
     ['INTERPOL_SLTD', DEMO_HITS.sltd],

@@ -1,32 +1,37 @@
 import type { IndividualFileView, RecordRef } from '../api/types';
 import { humanise } from '../ui/format';
 
-/** One individual file of a link, as the CIR holds it now. */
-export function FileColumn({
-  side,
-  entry,
-}: {
-  side: string;
-  entry: { ref: RecordRef; sin?: string; file: IndividualFileView | null };
-}) {
-  const { ref, sin, file } = entry;
+type Entry = { ref: RecordRef; sin?: string; file: IndividualFileView | null };
+
+/** The identity fields of a file as label and shown value, in the order both columns use. */
+function identityRows(file: IndividualFileView | null): [string, string | undefined][] {
   const identity = file?.identity;
-  const rows: [string, string | undefined][] = identity
-    ? [
-        ['Surname(s)', identity.surnames?.join(', ')],
-        ['First name(s)', identity.firstNames?.join(', ')],
-        ['Surname at birth', identity.surnameAtBirth],
-        ['Former surnames', identity.formerSurnames?.join(', ')],
-        [
-          'Aliases',
-          identity.aliases?.map((a) => [a.surname, a.firstNames].filter(Boolean).join(' ')).join('; '),
-        ],
-        ['Date of birth', identity.dateOfBirth],
-        ['Place of birth', identity.placeOfBirth],
-        ['Nationality(ies)', identity.nationalities?.join(', ')],
-        ['Sex', identity.sex],
-      ]
-    : [];
+  if (!identity) return [];
+  return [
+    ['Surname(s)', identity.surnames?.join(', ')],
+    ['First name(s)', identity.firstNames?.join(', ')],
+    ['Surname at birth', identity.surnameAtBirth],
+    ['Former surnames', identity.formerSurnames?.join(', ')],
+    ['Aliases', identity.aliases?.map((a) => [a.surname, a.firstNames].filter(Boolean).join(' ')).join('; ')],
+    ['Date of birth', identity.dateOfBirth],
+    ['Place of birth', identity.placeOfBirth],
+    ['Nationality(ies)', identity.nationalities?.join(', ')],
+    ['Sex', identity.sex],
+  ];
+}
+
+const shown = (value: string | undefined) => value?.trim().toUpperCase() || '';
+
+/**
+ * One individual file of a link, as the CIR holds it now. With `other` (the file it is linked to),
+ * the fields whose values differ are highlighted on both sides.
+ */
+export function FileColumn({ side, entry, other }: { side: string; entry: Entry; other?: Entry }) {
+  const { ref, sin, file } = entry;
+  const rows = identityRows(file);
+  const otherValues = new Map(identityRows(other?.file ?? null));
+  const differs = (label: string, value: string | undefined) =>
+    other?.file != null && shown(value) !== shown(otherValues.get(label));
   return (
     <section className="file-column" aria-label={`${side} file: ${ref.system} ${ref.recordId}`}>
       <h3>
@@ -43,9 +48,12 @@ export function FileColumn({
         <>
           <dl className="kv">
             {rows.map(([label, value]) => (
-              <div key={label}>
+              <div key={label} className={differs(label, value) ? 'differs' : undefined}>
                 <dt>{label}</dt>
-                <dd>{value || '—'}</dd>
+                <dd>
+                  {value || '—'}
+                  {differs(label, value) && <span className="differs-mark"> (differs)</span>}
+                </dd>
               </div>
             ))}
           </dl>

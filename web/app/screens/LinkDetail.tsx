@@ -48,11 +48,12 @@ export function LinkDetail({ linkId }: { linkId: string }) {
             {file.sin ? ` · SIN ${file.sin}` : ''}
           </p>
           <div className="side-by-side">
-            {(file.files ?? file.records.map((r) => ({ ...r, file: null }))).map((entry, i) => (
+            {(file.files ?? file.records.map((r) => ({ ...r, file: null }))).map((entry, i, both) => (
               <FileColumn
                 key={`${entry.ref.system}/${entry.ref.recordId}`}
                 side={i === 0 ? 'Left' : 'Right'}
                 entry={entry}
+                other={both[1 - i]}
               />
             ))}
           </div>

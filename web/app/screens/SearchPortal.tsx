@@ -59,7 +59,11 @@ export function SearchPortal() {
               onChange={(field, value) => setValues((old) => ({ ...old, [field]: value }))}
               errorFor={(field) => fieldError(error, `query.${field}`)}
             />
-            <ErrorMessage error={error} title="The search was refused" />
+            <ErrorMessage
+              error={error}
+              title="The search was refused"
+              fields={['purpose', ...profile.queryFields.map((field) => `query.${field}`)]}
+            />
             <div className="actions">
               <button type="submit" disabled={busy}>
                 {busy ? 'Searching…' : 'Search'}

@@ -50,8 +50,8 @@ export function VerificationQueue() {
                 <td>{formatTime(item.yellowSince)}</td>
                 <td>{item.records.map((ref) => `${ref.system} ${ref.recordId}`).join(' ↔ ')}</td>
                 <td>
-                  <Link to={`/links/${item.linkId}`} aria-label={`Open link ${item.linkId}`}>
-                    Open {item.linkId.slice(0, 12)}…
+                  <Link to={`/links/${item.linkId}`}>
+                    Open<span className="visually-hidden"> link {item.linkId}</span>
                   </Link>
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { chartGeometry, SUPPRESSED_MARK } from './chart-geometry';
 import { type Figure, formatFigure } from './figure';
 
 export interface BarChartProps {
@@ -15,12 +16,6 @@ export interface BarChartProps {
 }
 
 const ROW_HEIGHT = 28;
-const LABEL_WIDTH = 220;
-const VALUE_WIDTH = 100;
-const WIDTH = 580;
-const BAR_SPACE = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-/** Width of the hatched mark that stands for suppressed counts (their size is unknown). */
-const SUPPRESSED_MARK = 14;
 
 /**
  * A horizontal bar chart in plain SVG, with a text alternative: the SVG has a label summarising
@@ -40,6 +35,15 @@ export function BarChart({
   const max = Math.max(1, ...bars.map((bar) => bar.figure.known));
   const height = Math.max(1, bars.length) * ROW_HEIGHT + 8;
   const summary = bars.map((bar) => `${bar.label}: ${format(bar.figure)}`).join('; ');
+  const {
+    labelWidth,
+    barSpace,
+    width: chartWidth,
+    shown,
+  } = chartGeometry(
+    bars.map((bar) => bar.label),
+    bars.map((bar) => format(bar.figure)),
+  );
 
   return (
     <figure className="chart card" aria-labelledby={`${id}-title`}>
@@ -80,7 +84,7 @@ export function BarChart({
           <svg
             role="img"
             aria-label={`${title}. ${summary}`}
-            viewBox={`0 0 ${WIDTH} ${height}`}
+            viewBox={`0 0 ${chartWidth} ${height}`}
             width="100%"
             className="bar-chart"
           >
@@ -98,17 +102,18 @@ export function BarChart({
             </defs>
             {bars.map((bar, index) => {
               const y = index * ROW_HEIGHT + 4;
-              const width = (bar.figure.known / max) * (BAR_SPACE - SUPPRESSED_MARK);
+              const width = (bar.figure.known / max) * (barSpace - SUPPRESSED_MARK);
               const mark = bar.figure.suppressedRows > 0 ? SUPPRESSED_MARK : 0;
               return (
                 <g key={bar.key}>
-                  <text x={LABEL_WIDTH - 8} y={y + ROW_HEIGHT / 2} textAnchor="end" dominantBaseline="middle">
-                    {bar.label}
+                  <text x={labelWidth - 8} y={y + ROW_HEIGHT / 2} textAnchor="end" dominantBaseline="middle">
+                    {shown(bar.label) !== bar.label && <title>{bar.label}</title>}
+                    {shown(bar.label)}
                   </text>
-                  <rect x={LABEL_WIDTH} y={y + 3} width={width} height={ROW_HEIGHT - 8} className="bar" />
+                  <rect x={labelWidth} y={y + 3} width={width} height={ROW_HEIGHT - 8} className="bar" />
                   {mark > 0 && (
                     <rect
-                      x={LABEL_WIDTH + width}
+                      x={labelWidth + width}
                       y={y + 3}
                       width={mark}
                       height={ROW_HEIGHT - 8}
@@ -116,7 +121,7 @@ export function BarChart({
                       stroke="#0b4f9c"
                     />
                   )}
-                  <text x={LABEL_WIDTH + width + mark + 6} y={y + ROW_HEIGHT / 2} dominantBaseline="middle">
+                  <text x={labelWidth + width + mark + 6} y={y + ROW_HEIGHT / 2} dominantBaseline="middle">
                     {format(bar.figure)}
                   </text>
                 </g>
