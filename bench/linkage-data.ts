@@ -22,6 +22,7 @@ export const CSV_HEADER = [
   'nationality',
   'place_of_birth',
   'document_number',
+  'issuing_country',
 ] as const;
 
 type Row = Record<string, string | undefined>;

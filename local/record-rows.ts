@@ -12,6 +12,8 @@ export interface RecordRow {
   nationality?: string;
   place_of_birth?: string;
   document_number?: string;
+  /** The travel document's issuer (ISO 3166-1 alpha-3); without it, the first nationality stands in. */
+  issuing_country?: string;
 }
 
 /** A synthetic person's record (local/synthetic/people.ts) as a row of the benchmark CSV format. */
@@ -27,6 +29,7 @@ export function syntheticRow(record: SyntheticRecord): RecordRow & { cluster_id:
     nationality: record.nationality,
     place_of_birth: record.placeOfBirth,
     document_number: record.documentNumber,
+    issuing_country: record.documentCountry,
   };
 }
 
@@ -35,8 +38,9 @@ export type RowResult = { ok: true; recordId: string; body: RecordBody } | { ok:
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /**
- * Maps a CSV row to the ingestion API's body. The travel document's issuing country is not in the
- * format: the first nationality stands in, or `XXX` (ICAO: unspecified) when there is none.
+ * Maps a CSV row to the ingestion API's body. The travel document's issuer is the `issuing_country`
+ * column, or else the first nationality; a document with neither is refused with that reason (the
+ * API accepts no unspecified issuer).
  */
 export function rowToRecord(row: RecordRow, version = 1, extra: Partial<RecordBody> = {}): RowResult {
   const nationalities = (row.nationality ?? '')
@@ -54,7 +58,13 @@ export function rowToRecord(row: RecordRow, version = 1, extra: Partial<RecordBo
       sex: blankToUndefined(row.sex),
     },
     travelDocuments: documentNumber
-      ? [{ type: 'P', number: documentNumber, issuingCountry: nationalities[0] ?? 'XXX' }]
+      ? [
+          {
+            type: 'P',
+            number: documentNumber,
+            issuingCountry: blankToUndefined(row.issuing_country) ?? nationalities[0],
+          },
+        ]
       : [],
     version,
     ...extra,

@@ -33,6 +33,8 @@ export interface SyntheticRecord {
   nationality: string;
   placeOfBirth: string;
   documentNumber: string;
+  /** Issuer of the travel document (the person's first nationality, even where `nationality` is missing); '' without one. */
+  documentCountry: string;
 }
 
 export interface Rng {
@@ -1015,8 +1017,16 @@ function recordOf(
     sex: rng.chance(missing.sex) ? '' : sex,
     nationality: rng.chance(missing.nationality) ? '' : nationalities.join(';'),
     placeOfBirth: rng.chance(missing.place) ? '' : renderName(rng, person.placeOfBirth, style, scheme),
-    documentNumber: varyDocument(rng, person, system, passports),
+    ...documentOf(varyDocument(rng, person, system, passports), person),
   };
+}
+
+/** A document number with its issuer: the passports are the person's first nationality's. */
+function documentOf(
+  documentNumber: string,
+  person: Person,
+): Pick<SyntheticRecord, 'documentNumber' | 'documentCountry'> {
+  return { documentNumber, documentCountry: documentNumber ? (person.nationalities[0] ?? '') : '' };
 }
 
 const RECORD_COUNT_WEIGHTS = [0, 0.35, 0.3, 0.17, 0.1, 0.05, 0.03];
