@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_SEARCHES, TOUR_RECORDS } from '../../../local/demo-tour';
+import { DEMO_USERS } from '../../../local/demo-users';
 import { caller, eventually, platformContext } from '../../support/platform-context';
 import { seriousViolations } from '../axe';
 import { openBrowser, screenshot, signIn } from './browser';
@@ -78,6 +79,23 @@ describe('the README five-minute tour', () => {
     await page.close();
   });
 
+  it('2b. back as the border guard, the same search: her CIR file now carries the red MID link (Art 26(2))', async () => {
+    const page = await signIn(browser.context, context.url, 'bg-anna');
+    await page.getByRole('link', { name: 'Search portal' }).first().click();
+    await page.getByLabel('Surname(s)').fill('KOVALENKO');
+    await page.getByLabel('First name(s)').fill('OLENA');
+    await page.getByLabel('Date of birth').fill('1990-04-12');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    const cir = page.locator('li.source-card[data-source="CIR"]');
+    expect(await cir.locator('.badge').textContent()).toBe('Hit');
+    expect(await cir.textContent()).toContain('KOVALENKO');
+    await cir.locator('.chip.colour-red').first().waitFor();
+    await accessible(page);
+    await screenshot(page, 'tour-2b-red-link');
+    await page.close();
+  });
+
   it('3. a designated authority (ct-sofia) consults MELNYK IRYNA; a second user (cap-paolo) approves the access', async () => {
     const requester = await signIn(browser.context, context.url, 'ct-sofia');
     await requester.getByRole('link', { name: 'Consultations' }).first().click();
@@ -140,11 +158,9 @@ describe('the README five-minute tour', () => {
 
   it('the three searches npm start prints hit where it says', async () => {
     for (const search of FIRST_SEARCHES) {
-      // The token the web app's demo sign-in gives this user: the profile npm start names.
-      const signedIn = await fetch(`${context.url}/local/demo-users/${search.userId}/token`, {
-        method: 'POST',
-      });
-      const { token } = (await signedIn.json()) as { token: string };
+      // The claims the web app's demo sign-in gives this user (local/demo-users.ts).
+      const user = DEMO_USERS.find((candidate) => candidate.userId === search.userId)!;
+      const { token } = await caller(context, user.roles, { ...user });
       const reply = await fetch(`${context.url}/v1/esp/search`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
