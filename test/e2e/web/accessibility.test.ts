@@ -17,6 +17,7 @@ const USER_OF: Record<string, string> = {
   '/data-subject-requests': 'rights-lena',
   '/audit': 'dpo-claire',
   '/statistics': 'stats-eulisa',
+  '/mid-accuracy': 'stats-eulisa',
 };
 
 /** Waits until the screen has loaded what it shows (no "Loading ..." left). */
