@@ -1,13 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ASL_WORKER_ARN, definitionOf } from '../../lib/constructs/consultation';
 import { consultationAsl } from '../../local/stepfunctions';
-import { resourcesOfType, type SynthesisedApp, synthesise } from './synth';
+import { resourcesOfType, synthesise } from './synth';
 
-let built: SynthesisedApp;
-beforeAll(() => {
-  built = synthesise();
-});
+// Synthesised while vitest collects the file, not in a hook: see synthesise() in synth.ts.
+const built = synthesise();
 
 const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) =>
   built.platform.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string;

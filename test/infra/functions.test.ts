@@ -1,16 +1,14 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMPONENTS } from '../../functions/routes';
 import { FUNCTION_ACCESS } from '../../lib/access';
 import { WORKER_ENTRIES } from '../../lib/platform-stack';
 import { MID_CHECK_QUEUE, QUEUES, TABLES } from '../../lib/resources';
-import { resourcesOfType, type SynthesisedApp, synthesise } from './synth';
+import { resourcesOfType, synthesise } from './synth';
 
-let built: SynthesisedApp;
-beforeAll(() => {
-  built = synthesise();
-});
+// Synthesised while vitest collects the file, not in a hook: see synthesise() in synth.ts.
+const built = synthesise();
 
 const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
   built.platform.getLogicalId(construct.node.defaultChild as CfnElement);

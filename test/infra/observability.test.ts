@@ -1,13 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OLDEST_YELLOW_METRIC } from '../../functions/statistics/domain/authorities';
 import { QUEUES, STATISTICS_TABLE } from '../../lib/resources';
-import { resourcesOfType, type SynthesisedApp, synthesise } from './synth';
+import { resourcesOfType, synthesise } from './synth';
 
-let built: SynthesisedApp;
-beforeAll(() => {
-  built = synthesise({ context: { yellowAlarmAuthorities: ['SIRENE:DE', 'ETIAS:CENTRAL_UNIT'] } });
-});
+// Synthesised while vitest collects the file, not in a hook: see synthesise() in synth.ts.
+const built = synthesise({ context: { yellowAlarmAuthorities: ['SIRENE:DE', 'ETIAS:CENTRAL_UNIT'] } });
 
 const alarms = () => Object.values(resourcesOfType(built.platformTemplate, 'AWS::CloudWatch::Alarm'));
 const alarmsOn = (metricName: string) => alarms().filter((a) => a.Properties.MetricName === metricName);

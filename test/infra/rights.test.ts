@@ -1,14 +1,12 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes';
 import { routePathPattern } from '../../lib/constructs/public-route-firewall';
 import { RIGHTS_TABLE } from '../../lib/resources';
-import { resourcesOfType, type SynthesisedApp, synthesise } from './synth';
+import { resourcesOfType, synthesise } from './synth';
 
-let built: SynthesisedApp;
-beforeAll(() => {
-  built = synthesise();
-});
+// Synthesised while vitest collects the file, not in a hook: see synthesise() in synth.ts.
+const built = synthesise();
 
 const publicRoutes = ROUTES.filter((route) => route.public);
 

@@ -1,14 +1,12 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FUNCTION_ACCESS } from '../../lib/access';
 import { SBMS_SEARCHERS } from '../../lib/platform-stack';
-import { resourcesOfType, type SynthesisedApp, synthesise } from './synth';
+import { resourcesOfType, synthesise } from './synth';
 
-let built: SynthesisedApp;
-beforeAll(() => {
-  built = synthesise();
-});
+// Synthesised while vitest collects the file, not in a hook: see synthesise() in synth.ts.
+const built = synthesise();
 
 const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
   built.platform.getLogicalId(construct.node.defaultChild as CfnElement);

@@ -1,13 +1,11 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QUEUES, TABLES } from '../../lib/resources';
-import { resourcesOfType, type SynthesisedApp, synthesise } from './synth';
+import { resourcesOfType, synthesise } from './synth';
 
-let built: SynthesisedApp;
-beforeAll(() => {
-  built = synthesise();
-});
+// Synthesised while vitest collects the file, not in a hook: see synthesise() in synth.ts.
+const built = synthesise();
 
 const keyRef = () => ({
   'Fn::GetAtt': [built.stateful.getLogicalId(built.stateful.key.node.defaultChild as CfnElement), 'Arn'],

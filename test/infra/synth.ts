@@ -26,6 +26,12 @@ export interface SynthesisedApp extends InteropApp {
  * context, as `cdk synth --exclusively` uses it): the templates are the same, only the asset
  * contents differ, and the layer stays fast. `app.synth()` runs the cdk-nag validation plugin and
  * throws on an unacknowledged error, like the CLI.
+ *
+ * Call it at the top level of a test file, not in `beforeAll`: it is synchronous for seconds (over a
+ * minute on a loaded machine), and vitest's worker RPC times out after 60 s, timed in the worker. A
+ * reply to an `onTaskUpdate` sent just before a long synchronous stretch is read only after the
+ * timer fired, and the run fails with `Timeout calling "onTaskUpdate"` though every test passed.
+ * While the file is collected, no RPC is in flight.
  */
 export function synthesise(options: SynthesisOptions = {}): SynthesisedApp {
   const cdkJson = JSON.parse(readFileSync(projectPath('cdk.json'), 'utf8')) as {
@@ -52,10 +58,8 @@ export function resourcesOfType(template: Template, type: string) {
 }
 
 /**
- * The same synth in a child process, awaited: for a synth that bundles the functions (esbuild runs
- * synchronously, tens of seconds on a loaded machine). In-process, it would block the test worker's
- * event loop for that long, and vitest's worker RPC (`onTaskUpdate`, 60 s timeout, timed in the
- * worker) reports an unhandled error when its reply cannot be read in time, failing a green run.
+ * The same synth in a child process, awaited (the worker's event loop stays free): for tests that
+ * read only the cloud assembly, such as the synths that bundle every function.
  */
 export async function synthesiseInChildProcess(options: SynthesisOptions = {}) {
   const { stdout } = await promisify(execFile)(

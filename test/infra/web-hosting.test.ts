@@ -2,23 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMPONENTS, ROUTES } from '../../functions/routes';
 import { SPA_ROUTING_CODE } from '../../lib/constructs/web-hosting';
 import { contentSecurityPolicy } from '../../web/security-headers';
-import { resourcesOfType, type SynthesisedApp, synthesise } from './synth';
+import { resourcesOfType, synthesise } from './synth';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties, read by path in the assertions
 type Cfn = any;
 
-let built: SynthesisedApp;
-let webTemplate: Template;
-beforeAll(() => {
-  // Bundles the web stack's asset only: the web app is built from source by the synth (as on a
-  // clean clone, where web/dist does not exist), the functions are not bundled.
-  built = synthesise({ bundle: true, context: { 'aws:cdk:bundling-stacks': ['EuInterop-test-Web'] } });
-  webTemplate = Template.fromStack(built.web);
-});
+// Synthesised while vitest collects the file, not in a hook: see synthesise() in synth.ts.
+// Bundles the web stack's asset only: the web app is built from source by the synth (as on a
+// clean clone, where web/dist does not exist), the functions are not bundled.
+const built = synthesise({ bundle: true, context: { 'aws:cdk:bundling-stacks': ['EuInterop-test-Web'] } });
+const webTemplate = Template.fromStack(built.web!);
 
 const platformId = (construct: { node: { defaultChild?: unknown } }) =>
   built.platform.getLogicalId(construct.node.defaultChild as CfnElement);
@@ -272,7 +269,7 @@ describe('web app content deployment (web stack)', () => {
   function sourceDir(index: number): string {
     const key = (deployment().SourceObjectKeys[index] as string).replace(/\.zip$/, '');
     const assets = JSON.parse(
-      readFileSync(join(built.outdir, `${built.web.artifactId}.assets.json`), 'utf8'),
+      readFileSync(join(built.outdir, `${built.web!.artifactId}.assets.json`), 'utf8'),
     ) as { files: Record<string, { source: { path: string } }> };
     return join(built.outdir, assets.files[key]!.source.path);
   }
