@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ESP_ROLES, type Role } from './shared/auth/roles';
 import { auditHoldBodySchema, auditQuerySchema, auditVerificationQuerySchema } from './shared/schemas/audit';
 import {

@@ -4,6 +4,7 @@ import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { COMPONENTS, type Component, ROUTES } from '../functions/routes';
@@ -12,7 +13,7 @@ import { ConsultationWorkflow } from './constructs/consultation';
 import { FunctionWithLogGroup, type FunctionWithLogGroupProps } from './constructs/function-with-log-group';
 import { Identity } from './constructs/identity';
 import { InteropApi } from './constructs/interop-api';
-import { MidReplayJob } from './constructs/mid-replay';
+import { LocalStackWebsite } from './constructs/localstack-website';
 import { Observability } from './constructs/observability';
 import { WebHosting } from './constructs/web-hosting';
 import { MID_CHECK_QUEUE } from './resources';
@@ -23,7 +24,20 @@ export interface PlatformStackProps extends StackProps {
   stateful: StatefulStack;
   /** sBMS gallery shards (SBMS_SHARDS), fixed for the life of a deployment. @default 2 */
   sbmsShards?: number;
+  /** Source maps in the bundles and `--enable-source-maps` (context `sourceMaps=true`). @default false */
+  sourceMaps?: boolean;
+  /**
+   * `aws`, or `localstack` (context `target=localstack`, `npm run deploy:localstack`): the same
+   * stacks without what LocalStack's free tier lacks: no Cognito (a Lambda TOKEN authorizer verifies
+   * the local issuer's tokens), no WAF, no CloudFront or BucketDeployment (an S3 website bucket),
+   * x86_64 functions. @default aws
+   */
+  target?: DeploymentTarget;
+  /** The local token issuer (target localstack): its public keys, issuer and audience. */
+  localIssuer?: { jwks: { keys: object[] }; issuer: string; audience: string };
 }
+
+export type DeploymentTarget = 'aws' | 'localstack';
 
 /** Entry files of the functions that serve no API route. */
 export const WORKER_ENTRIES: Record<Worker, string> = {
@@ -49,7 +63,7 @@ export const componentEntry = (component: Component) => `functions/${component}/
  * dashboard and the alarms join this stack later.)
  */
 export class PlatformStack extends Stack {
-  public readonly identity: Identity;
+  public readonly target: DeploymentTarget;
   public readonly api: InteropApi;
   public readonly componentFunctions: Record<Component, FunctionWithLogGroup>;
   public readonly workers: Record<Worker, FunctionWithLogGroup>;
@@ -59,26 +73,31 @@ export class PlatformStack extends Stack {
   public readonly consultation: ConsultationWorkflow;
   /** The MID replay job: a candidate rule configuration over the links, its report to S3. */
   public readonly midReplay: MidReplayJob;
-  /** Bucket and CloudFront distribution of the terminal web app (its content: the web stack). */
-  public readonly web: WebHosting;
-  /** The Cognito client of the web app (hosted UI, code grant), its callback the distribution's URL. */
-  public readonly webClient: UserPoolClient;
+  /** LocalStack target: the S3 website bucket of the web app. */
+  public readonly website?: LocalStackWebsite;
+  /** LocalStack target: the TOKEN authorizer's function. */
+  public readonly tokenAuthorizer?: FunctionWithLogGroup;
 
   private readonly stateful: StatefulStack;
   private readonly stage: string;
   private readonly grants: AccessGrants;
   private readonly sbmsShards: number;
+  private readonly sourceMaps: boolean;
+  private readonly onAws?: { identity: Identity; web: WebHosting; webClient: UserPoolClient };
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
     this.stateful = props.stateful;
     this.stage = props.stage;
     this.sbmsShards = props.sbmsShards ?? 2;
+    this.sourceMaps = props.sourceMaps ?? false;
+    this.target = props.target ?? 'aws';
     // The snapshot bucket is imported by export name, which CDK does not see as a dependency.
     this.addStackDependency(props.stateful);
     this.grants = new AccessGrants(this, 'Grants', props.stateful);
 
-    this.identity = new Identity(this, 'Identity', props.stage);
+    const identity = this.target === 'aws' ? new Identity(this, 'Identity', props.stage) : undefined;
+    this.tokenAuthorizer = identity ? undefined : this.localTokenAuthorizer(props);
 
     this.componentFunctions = Object.fromEntries(
       COMPONENTS.map((component) => [
@@ -100,21 +119,31 @@ export class PlatformStack extends Stack {
       stage: props.stage,
       routes: ROUTES,
       functions: this.componentFunctions,
-      userPool: this.identity.userPool,
+      tokens: this.tokenAuthorizer
+        ? { authorizerFunction: this.tokenAuthorizer }
+        : { userPool: identity!.userPool },
+      firewall: this.target === 'aws',
       logKey: props.stateful.key,
     });
 
-    // The web app's bucket and distribution live here, not in a stack of their own: the distribution's
-    // URL is the API's CORS origin and the Cognito callback, and its CSP names the API and the hosted
-    // UI, so the two stacks would depend on each other. Its content is deployed by the web stack.
-    this.web = new WebHosting(this, 'Web', {
-      connectSources: [apiOrigin(this.api.api), this.identity.hostedUi.baseUrl()],
-    });
-    this.api.allowOrigin(this.web.origin);
-    for (const fn of Object.values(this.componentFunctions)) {
-      fn.addEnvironment('CORS_ALLOWED_ORIGIN', this.web.origin);
+    let webOrigin: string;
+    if (identity) {
+      // The web app's bucket and distribution live here, not in a stack of their own: the distribution's
+      // URL is the API's CORS origin and the Cognito callback, and its CSP names the API and the hosted
+      // UI, so the two stacks would depend on each other. Its content is deployed by the web stack.
+      const web = new WebHosting(this, 'Web', {
+        connectSources: [apiOrigin(this.api.api), identity.hostedUi.baseUrl()],
+      });
+      this.onAws = { identity, web, webClient: identity.addWebClient(web.url) };
+      webOrigin = web.origin;
+    } else {
+      this.website = new LocalStackWebsite(this, 'Website');
+      webOrigin = this.website.origin;
     }
-    this.webClient = this.identity.addWebClient(this.web.url);
+    this.api.allowOrigin(webOrigin);
+    for (const fn of Object.values(this.componentFunctions)) {
+      fn.addEnvironment('CORS_ALLOWED_ORIGIN', webOrigin);
+    }
 
     const midChecks = props.stateful.queueNamed(MID_CHECK_QUEUE.name);
     const consumer = this.platformFunction('MidCheckConsumer', 'mid-check-consumer', {
@@ -218,10 +247,62 @@ export class PlatformStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL of the REST API stage' });
-    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
-    new CfnOutput(this, 'WebAppUrl', { value: this.web.url, description: 'The terminal web app' });
-    new CfnOutput(this, 'HostedUiUrl', { value: this.identity.hostedUi.baseUrl() });
+    if (this.onAws) {
+      new CfnOutput(this, 'UserPoolId', { value: this.onAws.identity.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: this.onAws.identity.client.userPoolClientId });
+      new CfnOutput(this, 'WebAppUrl', { value: this.onAws.web.url, description: 'The terminal web app' });
+      new CfnOutput(this, 'HostedUiUrl', { value: this.onAws.identity.hostedUi.baseUrl() });
+    } else if (this.website) {
+      new CfnOutput(this, 'WebsiteBucket', { value: this.website.bucket.bucketName });
+      new CfnOutput(this, 'WebAppUrl', {
+        value: this.website.origin,
+        description: 'The web app files (S3 website)',
+      });
+    }
+  }
+
+  /** The Cognito user pool (AWS target). */
+  get identity(): Identity {
+    return this.awsOnly('identity');
+  }
+
+  /** Bucket and CloudFront distribution of the terminal web app (AWS target; its content: the web stack). */
+  get web(): WebHosting {
+    return this.awsOnly('web');
+  }
+
+  /** The Cognito client of the web app (hosted UI, code grant), its callback the distribution's URL (AWS target). */
+  get webClient(): UserPoolClient {
+    return this.awsOnly('webClient');
+  }
+
+  private awsOnly<K extends 'identity' | 'web' | 'webClient'>(part: K) {
+    if (!this.onAws) throw new Error(`the ${this.target} target has no ${part}`);
+    return this.onAws[part];
+  }
+
+  /** LocalStack target: a TOKEN authorizer verifying the local issuer's tokens against its JWKS. */
+  private localTokenAuthorizer(props: PlatformStackProps): FunctionWithLogGroup {
+    if (!props.localIssuer) throw new Error('the localstack target needs the local issuer (localIssuer)');
+    return new FunctionWithLogGroup(this, 'TokenAuthorizer', {
+      entry: 'functions/authorizer/index.ts',
+      serviceName: 'token-authorizer',
+      logKey: this.stateful.key,
+      architecture: this.architecture,
+      sourceMaps: this.sourceMaps,
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      environment: {
+        AUTHORIZER_JWKS: JSON.stringify(props.localIssuer.jwks),
+        AUTHORIZER_ISSUER: props.localIssuer.issuer,
+        AUTHORIZER_AUDIENCE: props.localIssuer.audience,
+      },
+    });
+  }
+
+  /** arm64 on AWS; x86_64 on LocalStack, which runs functions on the host's architecture. */
+  private get architecture(): Architecture {
+    return this.target === 'aws' ? Architecture.ARM_64 : Architecture.X86_64;
   }
 
   /** Every 5 minutes: the age of the oldest yellow link per authority, as a custom metric. */
@@ -290,6 +371,8 @@ export class PlatformStack extends Stack {
       ...props,
       serviceName: name,
       logKey: this.stateful.key,
+      sourceMaps: this.sourceMaps,
+      architecture: this.architecture,
       environment: {
         ...resourceEnvironment(this.stateful, this.stage, this.sbmsShards),
         ...(access.snapshots ? { SBMS_SNAPSHOT_BUCKET: this.stateful.snapshotBucket.bucketName } : {}),

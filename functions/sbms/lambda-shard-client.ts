@@ -1,5 +1,5 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { originSystemSchema } from '../shared/schemas/record';
 import type { ShardClient } from './domain/ports';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ESP_SOURCES } from './systems';
 
 /** A variable holding JSON, parsed and then checked against `schema`. */

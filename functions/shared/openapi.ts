@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES, type RouteDefinition } from '../routes';
 
 /** JSON Schema of a request body as API Gateway request validation wants it (draft-04). */

@@ -7,6 +7,7 @@ import {
   CognitoUserPoolsAuthorizer,
   EndpointType,
   type GatewayResponse,
+  type IAuthorizer,
   type IModel,
   type IResource,
   type JsonSchema,
@@ -18,6 +19,7 @@ import {
   type RequestValidator,
   ResponseType,
   RestApi,
+  TokenAuthorizer,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -36,7 +38,13 @@ export interface InteropApiProps {
   routes: readonly RouteDefinition[];
   /** The function serving each component's routes. */
   functions: Record<Component, IFunction>;
-  userPool: IUserPool;
+  /**
+   * Who verifies the bearer tokens: a Cognito user pool (AWS), or a Lambda TOKEN authorizer that
+   * verifies the local issuer's tokens against its JWKS (LocalStack, whose free tier has no Cognito).
+   */
+  tokens: { userPool: IUserPool } | { authorizerFunction: IFunction };
+  /** A WAFv2 web ACL rate-limiting the public routes; off where WAF is not offered (LocalStack). @default true */
+  firewall?: boolean;
   /** Encrypts the access log group. */
   logKey: IKey;
   /** Steady-state requests per second for the whole stage. @default 200 */
@@ -69,7 +77,7 @@ const GATEWAY_ERRORS: [ResponseType, string, string?][] = [
 export class InteropApi extends Construct {
   public readonly api: RestApi;
   public readonly accessLogs: LogGroup;
-  public readonly authorizer: CognitoUserPoolsAuthorizer;
+  public readonly authorizer: IAuthorizer;
   /** The web ACL on the stage, where the route table has public routes. */
   public readonly firewall?: PublicRouteFirewall;
 
@@ -117,7 +125,10 @@ export class InteropApi extends Construct {
             integrationLatency: AccessLogField.contextIntegrationLatency(),
             responseLatency: AccessLogField.contextResponseLatency(),
             sourceIp: AccessLogField.contextIdentitySourceIp(),
-            userId: AccessLogField.contextAuthorizerClaims('sub'),
+            userId:
+              'userPool' in props.tokens
+                ? AccessLogField.contextAuthorizerClaims('sub')
+                : AccessLogField.contextAuthorizerPrincipalId(),
             error: AccessLogField.contextErrorMessage(),
             validationError: AccessLogField.contextErrorValidationErrorString(),
             xrayTraceId: AccessLogField.contextXrayTraceId(),
@@ -133,7 +144,7 @@ export class InteropApi extends Construct {
     // The public routes (data-subject requests) have no authorizer: a WAF rate-based rule per
     // source address guards them (lib/constructs/public-route-firewall.ts).
     const publicRoutes = props.routes.filter((route) => route.public);
-    if (publicRoutes.length > 0) {
+    if (publicRoutes.length > 0 && props.firewall !== false) {
       this.firewall = new PublicRouteFirewall(this, 'PublicRouteFirewall', {
         stage: this.api.deploymentStage,
         publicRoutes,
@@ -143,7 +154,9 @@ export class InteropApi extends Construct {
       acknowledge(
         this.api.deploymentStage,
         'AwsSolutions-APIG3',
-        'No WAF web ACL in the baseline: every method but /health requires a Cognito token, the stage is throttled, and bodies are validated; an operator attaches a WAFv2 web ACL per account (open item in docs/deploy.md).',
+        publicRoutes.length > 0
+          ? 'LocalStack target only (context target=localstack): its free tier has no WAFv2, so the public routes are not rate-limited there; the AWS target attaches the web ACL.'
+          : 'No WAF web ACL in the baseline: every method but /health requires a Cognito token, the stage is throttled, and bodies are validated; an operator attaches a WAFv2 web ACL per account (open item in docs/deploy.md).',
       );
     }
 
@@ -162,10 +175,17 @@ export class InteropApi extends Construct {
       this.gatewayResponses.push(response);
     }
 
-    this.authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
-      cognitoUserPools: [props.userPool],
-      authorizerName: 'cognito',
-    });
+    this.authorizer =
+      'userPool' in props.tokens
+        ? new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
+            cognitoUserPools: [props.tokens.userPool],
+            authorizerName: 'cognito',
+          })
+        : new TokenAuthorizer(this, 'TokenAuthorizer', {
+            handler: props.tokens.authorizerFunction,
+            authorizerName: 'local-issuer-jwt',
+            resultsCacheTtl: Duration.minutes(5),
+          });
     this.bodyValidator = this.api.addRequestValidator('BodyAndParameters', {
       requestValidatorName: 'body-and-parameters',
       validateRequestBody: true,
@@ -252,9 +272,7 @@ export class InteropApi extends Construct {
       new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }),
       {
         operationName: route.operationId,
-        ...(route.public
-          ? { authorizationType: AuthorizationType.NONE }
-          : { authorizationType: AuthorizationType.COGNITO, authorizer: this.authorizer }),
+        ...(route.public ? { authorizationType: AuthorizationType.NONE } : { authorizer: this.authorizer }),
         requestValidator: body ? this.bodyValidator : this.parameterValidator,
         requestModels,
         requestParameters: {
@@ -264,6 +282,13 @@ export class InteropApi extends Construct {
         },
       },
     );
+    if (!route.public && this.authorizer instanceof TokenAuthorizer) {
+      acknowledge(
+        method,
+        'AwsSolutions-COG4',
+        "LocalStack target only (context target=localstack): its free tier has no Cognito; a Lambda TOKEN authorizer verifies the local issuer's tokens (signature against its JWKS, issuer, audience, expiry) and hands the same claims to the functions.",
+      );
+    }
     if (route.public) {
       const reason = `${route.method} ${route.path} is public by law (Arts 47-49: a person lodges a request without an account); rate-limited per source address by the WAF web ACL on the stage, validated, and it reveals nothing before the identity is verified (docs/rights.md).`;
       acknowledge(method, 'AwsSolutions-APIG4', reason);

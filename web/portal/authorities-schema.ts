@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEMBER_STATES } from '../../functions/statistics/domain/authorities';
 
 const STATES = MEMBER_STATES.filter((state) => state !== 'EU');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ESP_SOURCES, type EspSource } from '../../shared/systems';
 import { QUERY_FIELDS } from '../domain/query';
 import { RETURNABLE_FIELDS } from '../domain/source-records';

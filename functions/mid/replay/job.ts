@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamo } from '../../shared/clients';
 import { loadConfig } from '../../shared/config';
 import { logger, tracer } from '../../shared/powertools';

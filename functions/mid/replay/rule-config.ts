@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEVELS, VARIABLES } from '../domain/comparison-levels';
 import { type Calibration, DEFAULT_CALIBRATION, type Weights, weightsOf } from '../domain/identity-score';
 

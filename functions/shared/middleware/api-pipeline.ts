@@ -44,7 +44,10 @@ export function authenticate(): Middleware {
       // A public route ignores any token: every caller is the same anonymous one (and is logged as such).
       const caller = route?.public
         ? ANONYMOUS_CALLER
-        : callerFromClaims(request.event.requestContext?.authorizer?.claims);
+        : // A Cognito authorizer nests the claims; a Lambda authorizer's context is the claims (LocalStack).
+          callerFromClaims(
+            request.event.requestContext?.authorizer?.claims ?? request.event.requestContext?.authorizer,
+          );
       if (!caller) throw new Unauthenticated();
       request.context.api.caller = caller;
     },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONSULTATION_SYSTEMS } from '../../consultation/domain/consultation';
 import { IDENTITY_CHECK_REASONS } from '../../consultation/domain/identity-check';
 import { OFFENCE_CATEGORIES } from '../../consultation/domain/offences';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { originSystemSchema } from './record';
 
 /** `GET /v1/data-quality` (and `.csv`): one month (default: the current one), one system, one Member State. */

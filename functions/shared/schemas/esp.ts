@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { espQuerySchema } from '../../esp/domain/query';
 
 export const espSearchBodySchema = z.strictObject({

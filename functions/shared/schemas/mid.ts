@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const linkIdSchema = z.string().regex(/^lnk-[0-9a-f]{32}$/, 'a link id as returned by this API');
 

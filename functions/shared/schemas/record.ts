@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEMBER_STATES } from '../../statistics/domain/authorities';
 import { isValidIssuingCountry, isValidNationality } from '../../statistics/quality/country-codes';
 import { daysInMonth } from '../calendar';

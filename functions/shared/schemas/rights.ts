@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEMBER_STATES } from '../../statistics/domain/authorities';
 import { countryCodeSchema, partialDateSchema, plainText } from './record';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import profilesJson from '../../esp/profiles/profiles.json';
 import { biometricsSchema, originSystemSchema, recordIdSchema } from './record';
 

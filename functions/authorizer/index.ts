@@ -1,0 +1,17 @@
+import * as z from 'zod';
+import { tokenAuthorizer } from './token-authorizer';
+
+// Set by the CDK app's LocalStack target (lib/platform-stack.ts); a missing one fails at cold start.
+const environment = z
+  .object({
+    AUTHORIZER_JWKS: z.string().transform((raw) => JSON.parse(raw) as { keys: [] }),
+    AUTHORIZER_ISSUER: z.string().min(1),
+    AUTHORIZER_AUDIENCE: z.string().min(1),
+  })
+  .parse(process.env);
+
+export const handler = tokenAuthorizer({
+  jwks: environment.AUTHORIZER_JWKS,
+  issuer: environment.AUTHORIZER_ISSUER,
+  audience: environment.AUTHORIZER_AUDIENCE,
+});
