@@ -14,7 +14,23 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { buildInteropApp } from '../lib/app';
 import { FunctionWithLogGroup } from '../lib/constructs/function-with-log-group';
 import { projectPath } from '../lib/paths';
-import { numberArg, progress } from './args';
+import { numberArg, type Options, progress } from '../local/cli';
+
+export const summary =
+  'Cold start of every function: bundles built as cdk synth builds them, import() timed in fresh processes, interleaved with a Logger + DynamoDB client baseline; size and CPU-time ratio per function.';
+
+export const options: Options = {
+  rounds: {
+    type: 'string',
+    value: 'N',
+    description: 'imports of each bundle (each after one of the baseline)',
+    default: '9',
+  },
+  'source-maps': {
+    type: 'boolean',
+    description: 'build with source maps and run with --enable-source-maps (context sourceMaps=true)',
+  },
+};
 
 const TARGET_BUNDLE_KB = 500;
 const TARGET_CPU_RATIO = 1.5;

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../local/auth/tokens';
+import {
+  CLOCK_SKEW_SECONDS,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  MAX_TOKEN_LIFETIME_SECONDS,
+} from '../local/auth/tokens';
 import { projectPath } from './paths';
 import { type DeploymentTarget, PlatformStack } from './platform-stack';
 import { StatefulStack } from './stateful-stack';
@@ -84,5 +89,11 @@ function localIssuer(app: App) {
     throw new Error(
       "the localstack target verifies the local issuer's tokens: run `npm run token -- --role police --authority DE-BKA` once to create its key under .local/keys/, or pass -c localIssuerJwks=<JWKS JSON>",
     );
-  return { jwks, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE };
+  return {
+    jwks,
+    issuer: LOCAL_ISSUER,
+    audience: LOCAL_AUDIENCE,
+    maxLifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS,
+    clockSkewSeconds: CLOCK_SKEW_SECONDS,
+  };
 }

@@ -34,7 +34,13 @@ export interface PlatformStackProps extends StackProps {
    */
   target?: DeploymentTarget;
   /** The local token issuer (target localstack): its public keys, issuer and audience. */
-  localIssuer?: { jwks: { keys: object[] }; issuer: string; audience: string };
+  localIssuer?: {
+    jwks: { keys: object[] };
+    issuer: string;
+    audience: string;
+    maxLifetimeSeconds: number;
+    clockSkewSeconds: number;
+  };
 }
 
 export type DeploymentTarget = 'aws' | 'localstack';
@@ -296,6 +302,8 @@ export class PlatformStack extends Stack {
         AUTHORIZER_JWKS: JSON.stringify(props.localIssuer.jwks),
         AUTHORIZER_ISSUER: props.localIssuer.issuer,
         AUTHORIZER_AUDIENCE: props.localIssuer.audience,
+        AUTHORIZER_MAX_TOKEN_LIFETIME_SECONDS: String(props.localIssuer.maxLifetimeSeconds),
+        AUTHORIZER_CLOCK_SKEW_SECONDS: String(props.localIssuer.clockSkewSeconds),
       },
     });
   }

@@ -6,11 +6,16 @@ export interface TokenAuthorizerOptions {
   jwks: JSONWebKeySet;
   issuer: string;
   audience: string;
+  /** The longest a token may live (exp - iat). */
+  maxLifetimeSeconds: number;
+  /** How far the issuer's clock may be ahead of or behind this one. */
+  clockSkewSeconds: number;
 }
 
 /**
  * An API Gateway TOKEN authorizer for targets without Cognito (LocalStack): it verifies the bearer
- * token's signature against the issuer's JWKS, its issuer, audience and expiry, and hands the
+ * token's signature against the issuer's JWKS, its issuer, audience, and a bounded lifetime (exp and
+ * iat required, exp - iat within the maximum, not issued in the future), and hands the
  * token's claims to the function as the authorizer context, under the same names as Cognito's
  * (API Gateway allows only strings, numbers and booleans there: arrays become comma-separated).
  * Anything else is refused with API Gateway's 401 (`Unauthorized`).
@@ -23,12 +28,18 @@ export function tokenAuthorizer(options: TokenAuthorizerOptions) {
     const { payload } = await jwtVerify(token, keys, {
       issuer: options.issuer,
       audience: options.audience,
+      requiredClaims: ['sub', 'iat', 'exp'],
+      clockTolerance: options.clockSkewSeconds,
+      maxTokenAge: options.maxLifetimeSeconds,
     }).catch(() => {
       throw new Error('Unauthorized');
     });
-    if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('Unauthorized');
+    const { sub, iat, exp } = payload as { sub?: unknown; iat: number; exp: number };
+    const boundedLifetime =
+      exp - iat <= options.maxLifetimeSeconds && iat <= Date.now() / 1000 + options.clockSkewSeconds;
+    if (typeof sub !== 'string' || !sub || !boundedLifetime) throw new Error('Unauthorized');
     return {
-      principalId: payload.sub,
+      principalId: sub,
       policyDocument: {
         Version: '2012-10-17',
         // Every method of the stage: the decision is the token's, and API Gateway caches it per token.

@@ -6,7 +6,14 @@ import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenAuthorizer } from '../../../functions/authorizer/token-authorizer';
 import { callerFromClaims } from '../../../functions/shared/auth/claims';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localTokenIssuer, tokenClaims } from '../../../local/auth/tokens';
+import {
+  CLOCK_SKEW_SECONDS,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  localTokenIssuer,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  tokenClaims,
+} from '../../../local/auth/tokens';
 
 const METHOD_ARN = 'arn:aws:execute-api:eu-central-1:123456789012:abc123/dev/GET/v1/audit';
 const event = (authorizationToken: string): APIGatewayTokenAuthorizerEvent => ({
@@ -29,18 +36,28 @@ beforeAll(async () => {
     jwks: { keys: [publicJwk] },
     issuer: LOCAL_ISSUER,
     audience: LOCAL_AUDIENCE,
+    maxLifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS,
+    clockSkewSeconds: CLOCK_SKEW_SECONDS,
   });
 });
 
 const claims = tokenClaims({ userId: 'x', roles: ['police'], authority: 'DE-BKA', memberState: 'DE' });
-const signed = (key: SigningKey, issuerName: string, audience: string, expiry: string | number) =>
-  new SignJWT(claims)
+const now = () => Math.floor(Date.now() / 1000);
+const signed = (
+  key: SigningKey,
+  issuerName: string,
+  audience: string,
+  expiry: string | number,
+  issuedAt: number | null = now(),
+) => {
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256' })
     .setSubject('x')
     .setIssuer(issuerName)
     .setAudience(audience)
-    .setExpirationTime(expiry)
-    .sign(key);
+    .setExpirationTime(expiry);
+  return (issuedAt === null ? jwt : jwt.setIssuedAt(issuedAt)).sign(key);
+};
 
 describe('the LocalStack TOKEN authorizer', () => {
   it("admits a local issuer's token to every method of the stage, its claims as the context", async () => {
@@ -70,7 +87,7 @@ describe('the LocalStack TOKEN authorizer', () => {
     });
   });
 
-  it('refuses a missing, malformed, foreign, expired or wrongly addressed token', async () => {
+  it('refuses a missing, malformed, foreign, expired, unbounded or wrongly addressed token', async () => {
     const foreignKey = (await generateKeyPair('ES256')).privateKey;
     const refused = {
       missing: '',
@@ -80,7 +97,10 @@ describe('the LocalStack TOKEN authorizer', () => {
       'another key': `Bearer ${await signed(foreignKey, LOCAL_ISSUER, LOCAL_AUDIENCE, '1h')}`,
       'another issuer': `Bearer ${await signed(issuerKey, 'urn:someone-else', LOCAL_AUDIENCE, '1h')}`,
       'another audience': `Bearer ${await signed(issuerKey, LOCAL_ISSUER, 'another-api', '1h')}`,
-      expired: `Bearer ${await signed(issuerKey, LOCAL_ISSUER, LOCAL_AUDIENCE, Math.floor(Date.now() / 1000) - 60)}`,
+      expired: `Bearer ${await signed(issuerKey, LOCAL_ISSUER, LOCAL_AUDIENCE, now() - 120, now() - 3600)}`,
+      'no iat': `Bearer ${await signed(issuerKey, LOCAL_ISSUER, LOCAL_AUDIENCE, '1h', null)}`,
+      'lives 13 h': `Bearer ${await signed(issuerKey, LOCAL_ISSUER, LOCAL_AUDIENCE, now() + 13 * 3600)}`,
+      'issued in the future': `Bearer ${await signed(issuerKey, LOCAL_ISSUER, LOCAL_AUDIENCE, now() + 7200, now() + 3600)}`,
     };
     for (const [reason, header] of Object.entries(refused)) {
       await expect(authorize(event(header)), reason).rejects.toThrow('Unauthorized');
