@@ -7,6 +7,7 @@ import {
   LOCAL_ISSUER,
   MAX_TOKEN_LIFETIME_SECONDS,
 } from '../local/auth/tokens';
+import { centralSystemsOfStage } from './central-systems';
 import { projectPath } from './paths';
 import { type DeploymentTarget, PlatformStack } from './platform-stack';
 import { StatefulStack } from './stateful-stack';
@@ -54,6 +55,7 @@ export function buildInteropApp(app: App): InteropApp {
     sbmsShards,
     sourceMaps: ['true', true].includes(app.node.tryGetContext('sourceMaps')),
     target,
+    centralSystems: centralSystemsOfStage(stage, app.node.tryGetContext('centralSystems')),
     localIssuer: target === 'localstack' ? localIssuer(app) : undefined,
     env,
     tags,

@@ -6,14 +6,17 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { COMPONENTS, type Component, ROUTES } from '../functions/routes';
 import { AccessGrants, FUNCTION_ACCESS, resourceEnvironment, type Worker } from './access';
+import type { StageCentralSystems } from './central-systems';
 import { ConsultationWorkflow } from './constructs/consultation';
 import { FunctionWithLogGroup, type FunctionWithLogGroupProps } from './constructs/function-with-log-group';
 import { Identity } from './constructs/identity';
 import { InteropApi } from './constructs/interop-api';
 import { LocalStackWebsite } from './constructs/localstack-website';
+import { MidReplayJob } from './constructs/mid-replay';
 import { Observability } from './constructs/observability';
 import { WebHosting } from './constructs/web-hosting';
 import { MID_CHECK_QUEUE } from './resources';
@@ -33,6 +36,8 @@ export interface PlatformStackProps extends StackProps {
    * x86_64 functions. @default aws
    */
   target?: DeploymentTarget;
+  /** How the ESP reaches each central system in this stage (lib/central-systems.ts). @default reference tables */
+  centralSystems?: StageCentralSystems;
   /** The local token issuer (target localstack): its public keys, issuer and audience. */
   localIssuer?: {
     jwks: { keys: object[] };
@@ -115,6 +120,14 @@ export class PlatformStack extends Stack {
         }),
       ]),
     ) as Record<Component, FunctionWithLogGroup>;
+    // The ESP reaches each central system through the adapter the stage names (its reference table
+    // by default, or its UMF endpoint over mutual TLS with the client certificate of one secret).
+    const esp = this.componentFunctions.esp;
+    for (const [name, value] of Object.entries(props.centralSystems?.environment ?? {}))
+      esp.addEnvironment(name, value);
+    if (props.centralSystems?.tlsSecretName) {
+      Secret.fromSecretNameV2(this, 'CentralSystemsTls', props.centralSystems.tlsSecretName).grantRead(esp);
+    }
     // The CIR counts data quality in its write transactions (functions/statistics/quality).
     this.componentFunctions.cir.addEnvironment(
       'DATA_QUALITY_KEY',

@@ -15,6 +15,8 @@ import type { BiometricSearch } from './domain/source-data-store';
 import { defaultProfiles } from './profiles/load-profiles';
 import { espSettings } from './settings';
 import { type CentralSystem, DynamoSourceDataStore } from './source-store';
+import { tlsMaterialFromSecret } from './tls-secret';
+import { UmfHttpsSource } from './umf-https-source';
 
 /** Candidates asked of the sBMS per search: the few files one person has across systems, with room. */
 const BIOMETRIC_TOP_K = 20;
@@ -63,9 +65,11 @@ let portal: SearchPortal | undefined;
 
 /**
  * The portal of this container, built on first use: the reviewed profiles, the CIR (files, MID
- * links, sBMS), one reference source per central system over the CentralSystems table, and the
- * budgets and injected faults of the configuration. Without CENTRAL_SYSTEMS_TABLE the central
- * systems have no adapter and answer `unavailable`.
+ * links, sBMS), one source per central system, and the budgets and injected faults of the
+ * configuration. A central system is reached through the adapter CENTRAL_SYSTEMS names for it: its
+ * UMF endpoint over mutual TLS (the client certificate read from Secrets Manager, once), or by
+ * default its reference table; without CENTRAL_SYSTEMS_TABLE a system left on the reference
+ * adapter has no source and answers `unavailable`.
  */
 export function espPortal(): SearchPortal {
   if (portal) return portal;
@@ -79,9 +83,19 @@ export function espPortal(): SearchPortal {
     biometricSearch: sbmsSearch,
   });
   const sources: SearchSource[] = [withFaults(cir, faults.CIR)];
-  if (config.CENTRAL_SYSTEMS_TABLE) {
-    const store = new DynamoSourceDataStore(dynamo, config.CENTRAL_SYSTEMS_TABLE);
-    for (const system of ESP_SOURCES.filter((name): name is CentralSystem => name !== 'CIR')) {
+  const store = config.CENTRAL_SYSTEMS_TABLE
+    ? new DynamoSourceDataStore(dynamo, config.CENTRAL_SYSTEMS_TABLE)
+    : undefined;
+  const tls = config.CENTRAL_SYSTEMS_TLS_SECRET
+    ? tlsMaterialFromSecret(config.CENTRAL_SYSTEMS_TLS_SECRET)
+    : undefined;
+  for (const system of ESP_SOURCES.filter((name): name is CentralSystem => name !== 'CIR')) {
+    const adapter = config.CENTRAL_SYSTEMS[system] ?? { adapter: 'reference' };
+    if (adapter.adapter === 'umf-https' && tls) {
+      sources.push(
+        new UmfHttpsSource({ system, endpoint: adapter.endpoint, timeoutMs: adapter.timeoutMs, tls }),
+      );
+    } else if (adapter.adapter === 'reference' && store) {
       sources.push(
         new ReferenceSource({
           system,
