@@ -1,23 +1,10 @@
-import { defaultProfiles } from '../esp/profiles/load-profiles';
+import { type ProfileSystems, shippedProfileSystems } from '../esp/profiles/load-profiles';
 import type { Caller } from '../shared/auth/claims';
 import { isOriginSystem } from '../shared/systems';
 import type { LinkActor } from './domain/visibility';
 
 /** Systems whose links Art 26 can make visible: the CIR and the systems it holds files of. */
 const LINK_SYSTEMS = new Set(['CIR', 'SIS', 'EES', 'VIS', 'ETIAS', 'EURODAC', 'ECRIS_TCN']);
-
-/** Systems a profile gives access to, by profile id; unknown ids give none. */
-export type ProfileSystems = (profileId: string) => readonly string[];
-
-let shipped: ProfileSystems | undefined;
-function shippedProfiles(): ProfileSystems {
-  if (!shipped) {
-    const catalogue = defaultProfiles();
-    const byId = new Map(catalogue.ids.map((id) => [id, catalogue.get(id).systems]));
-    shipped = (id) => byId.get(id) ?? [];
-  }
-  return shipped;
-}
 
 /**
  * The systems a caller may access, for Art 26 visibility of links:
@@ -28,7 +15,10 @@ function shippedProfiles(): ProfileSystems {
  * - an origin system's account its own system.
  * Only systems that links can join (and the CIR) are returned.
  */
-export function actorSystems(caller: Caller, profileSystems: ProfileSystems = shippedProfiles()): string[] {
+export function actorSystems(
+  caller: Caller,
+  profileSystems: ProfileSystems = shippedProfileSystems(),
+): string[] {
   const systems = new Set<string>();
   if (caller.profile) for (const system of profileSystems(caller.profile)) systems.add(system);
   if (caller.roles.includes('link-verifier')) {

@@ -57,3 +57,16 @@ export function loadProfiles(raw: unknown): ProfileCatalogue {
 export function defaultProfiles(): ProfileCatalogue {
   return loadProfiles(profilesJson);
 }
+
+/** The systems of a shipped profile by its id; none for an unknown id (callers decide what that means). */
+export type ProfileSystems = (profileId: string) => readonly EspSource[];
+
+let shippedSystems: ProfileSystems | undefined;
+export function shippedProfileSystems(): ProfileSystems {
+  if (!shippedSystems) {
+    const catalogue = defaultProfiles();
+    const byId = new Map(catalogue.ids.map((id) => [id, catalogue.get(id).systems]));
+    shippedSystems = (id) => byId.get(id) ?? [];
+  }
+  return shippedSystems;
+}

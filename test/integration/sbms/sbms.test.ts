@@ -16,8 +16,9 @@ const system = (name: 'EES' | 'VIS') =>
     authority: `${name}:DE`,
     userId: `${name.toLowerCase()}-sbms-it`,
   });
-const searcher = (userId = 'police-sbms-it') =>
-  caller(context, ['police'], { userId, authority: 'PL-POLICE', profile: 'police-identity-check' });
+/** An immigration officer: the profile covers EES and VIS (the sBMS scopes candidates by profile). */
+const searcher = (userId = 'asylum-sbms-it') =>
+  caller(context, ['immigration-authority'], { userId, authority: 'NL-IND', profile: 'immigration-asylum' });
 const dpo = () => caller(context, ['data-protection-officer'], { authority: 'EDPS', userId: 'dpo-sbms-it' });
 
 const recordBody = (n: number, biometrics: object, version = 1) => ({
@@ -94,7 +95,8 @@ describe('sBMS API', () => {
 
   it('never returns a deleted record, neither in 1:N nor in 1:1', async () => {
     await enrol('EES', 'it-sbms-5', 5);
-    const police = await searcher();
+    // an internal component: the whole gallery and any threshold (a caller of a profile gets neither)
+    const police = await caller(context, ['internal-component'], { userId: 'mid-sbms-it', authority: 'MID' });
     const search = () =>
       police.request('POST', '/v1/sbms/identify', { templates: capture(5, 1), topK: 100, threshold: -1000 });
     expect((await search()).body.candidates[0].recordId).toBe('it-sbms-5');
@@ -190,6 +192,41 @@ describe('sBMS API', () => {
     expect(notJson.status).toBe(400);
     const ees = await system('EES');
     expect((await ees.request('POST', '/v1/sbms/identify', { templates: capture(1) })).status).toBe(403);
+  });
+
+  it('scopes candidates by the caller’s profile, with the calibrated threshold as a floor, and answers verify outside it as for an unknown record', async () => {
+    await enrol('EES', 'it-sbms-9', 9);
+    const eurodac = caller(context, ['origin-system'], { system: 'EURODAC', authority: 'EURODAC:DE' });
+    const put = await (await eurodac).request(
+      'PUT',
+      '/v1/systems/EURODAC/records/it-sbms-9u',
+      recordBody(9, capture(9, 2)),
+    );
+    expect(put.status).toBe(201);
+    const guard = await caller(context, ['border-guard'], { profile: 'border-guard', authority: 'DE-BPOL' });
+    const found = await guard.request('POST', '/v1/sbms/identify', {
+      templates: capture(9, 1),
+      topK: 100,
+      threshold: -1000,
+    });
+    expect(found.status).toBe(200);
+    expect(found.body.threshold).toBeGreaterThan(-1000);
+    const systems = new Set(found.body.candidates.map((c: { system: string }) => c.system));
+    expect(systems.has('EES')).toBe(true);
+    for (const outside of ['EURODAC', 'ECRIS_TCN']) expect(systems.has(outside)).toBe(false);
+    expect(found.body.candidates.every((c: { score: number }) => c.score >= found.body.threshold)).toBe(true);
+    const outside = await guard.request('POST', '/v1/sbms/verify', {
+      templates: capture(9, 1),
+      system: 'EURODAC',
+      recordId: 'it-sbms-9u',
+    });
+    const unknown = await guard.request('POST', '/v1/sbms/verify', {
+      templates: capture(9, 1),
+      system: 'EES',
+      recordId: 'it-sbms-none',
+    });
+    expect(outside.status).toBe(404);
+    expect(outside.body.error).toEqual({ ...unknown.body.error, requestId: outside.body.error.requestId });
   });
 
   it('logs every search (Art 16): biometric types, systems, result count and purpose, no templates', async () => {
