@@ -50,22 +50,34 @@ async function cliSynth(aws: Record<string, string>) {
   };
 }
 
+// Each synth bundles every function in a child process (it never blocks the test worker): ~25 s on
+// a quiet machine, several minutes on a loaded one, hence a longer limit than the layer's.
+const SYNTH_TIMEOUT_MS = 600_000;
+
 describe('cdk synth from the CLI, with cdk-nag', () => {
   it.each([
     ['eu-west-1', { CDK_DEFAULT_REGION: 'eu-west-1', AWS_REGION: 'eu-west-1' }],
     ['eu-central-1', { AWS_REGION: 'eu-central-1' }],
-  ])('passes with the region set to %s and an account', async (region, aws) => {
-    const synth = await cliSynth({ ...aws, CDK_DEFAULT_ACCOUNT: '123456789012' });
-    expect(synth.output).not.toMatch(/AwsSolutions-\w+/);
-    expect(synth.code, synth.output).toBe(0);
-    // The stacks were synthesised for that environment, so the findings carried its names.
-    expect(synth.environments.length).toBeGreaterThan(0);
-    for (const environment of synth.environments) expect(environment).toBe(`aws://123456789012/${region}`);
-  });
+  ])(
+    'passes with the region set to %s and an account',
+    async (region, aws) => {
+      const synth = await cliSynth({ ...aws, CDK_DEFAULT_ACCOUNT: '123456789012' });
+      expect(synth.output).not.toMatch(/AwsSolutions-\w+/);
+      expect(synth.code, synth.output).toBe(0);
+      // The stacks were synthesised for that environment, so the findings carried its names.
+      expect(synth.environments.length).toBeGreaterThan(0);
+      for (const environment of synth.environments) expect(environment).toBe(`aws://123456789012/${region}`);
+    },
+    SYNTH_TIMEOUT_MS,
+  );
 
-  it('passes with no region configured anywhere', async () => {
-    const synth = await cliSynth({});
-    expect(synth.output).not.toMatch(/AwsSolutions-\w+/);
-    expect(synth.code, synth.output).toBe(0);
-  });
+  it(
+    'passes with no region configured anywhere',
+    async () => {
+      const synth = await cliSynth({});
+      expect(synth.output).not.toMatch(/AwsSolutions-\w+/);
+      expect(synth.code, synth.output).toBe(0);
+    },
+    SYNTH_TIMEOUT_MS,
+  );
 });
