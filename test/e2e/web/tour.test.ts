@@ -47,6 +47,11 @@ describe('the README five-minute tour', () => {
     const sis = page.locator('li.source-card[data-source="SIS"]');
     expect(await sis.locator('.badge').textContent()).toBe('Hit');
     expect(await sis.textContent()).toContain('Refuse entry');
+    // The refusal of entry is what the guard acts on now: the first card, marked apart from the rest.
+    const first = page.locator('li.source-card').first();
+    expect(await first.getAttribute('data-source')).toBe('SIS');
+    expect(await first.getAttribute('data-urgency')).toBe('act-now');
+    expect(await sis.getByRole('alert').textContent()).toContain('Refuse entry');
     expect(await page.locator('li.source-card[data-source="INTERPOL_TDAWN"] .badge').textContent()).toBe(
       'Hit',
     );

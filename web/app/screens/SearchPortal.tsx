@@ -8,6 +8,7 @@ import { usePageTitle } from '../ui/router';
 import { useSubmission } from '../ui/submission';
 import { QueryFields } from './QueryFields';
 import { buildQuery, type QueryValues } from './query-form';
+import { byUrgency } from './result-urgency';
 import { SourceCard } from './SourceCard';
 
 export function SearchPortal() {
@@ -90,7 +91,7 @@ function Results({ reply }: { reply: EspReply }) {
         .
       </p>
       <ul className="source-grid">
-        {reply.results.map((result) => (
+        {byUrgency(reply.results).map((result) => (
           <SourceCard key={result.source} result={result} />
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { EspReply } from '../api/types';
 import { ColourChip, StatusBadge } from '../ui/colour';
 import { fieldLabel, humanise } from '../ui/format';
+import { urgencyOf } from './result-urgency';
 
 type SourceResult = EspReply['results'][number];
 
@@ -13,16 +14,28 @@ const STATUS_TEXT: Record<string, string> = {
 /** One card per system: its status, how long it took, and the hits in the fields the profile allows. */
 export function SourceCard({ result }: { result: SourceResult }) {
   const headingId = `source-${result.source}`;
+  const urgency = urgencyOf(result);
+  const actions = [
+    ...new Set(
+      (result.hits ?? []).map((hit) => hit.record.actionToTake).filter((a) => typeof a === 'string'),
+    ),
+  ];
   return (
     <li
-      className={`card source-card status-${result.status}`}
+      className={`card source-card status-${result.status} urgency-${urgency}`}
       aria-labelledby={headingId}
       data-source={result.source}
+      data-urgency={urgency}
     >
       <div className="card-head">
         <h3 id={headingId}>{humanise(result.source)}</h3>
         <StatusBadge status={result.status} />
       </div>
+      {urgency === 'act-now' && (
+        <p className="act-now" role="alert">
+          <strong>Act now:</strong> {actions.join(' ')}
+        </p>
+      )}
       <p className="muted small">{result.elapsedMs} ms</p>
       {STATUS_TEXT[result.status] && <p>{STATUS_TEXT[result.status]}</p>}
       {result.hits?.map((hit, index) => (
