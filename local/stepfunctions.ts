@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 // aws-local-stepfunctions 3.0.0 uses Promise.withResolvers (Node 22, which package.json requires).
-// Kept while the build machines still run Node 20 (docs/adr/0004-node-22.md); remove with them.
+// Kept while the build machines still run Node 20 (docs/adr/0007-node-22.md); remove with them.
 if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
   Object.defineProperty(Promise, 'withResolvers', {
     configurable: true,
