@@ -59,9 +59,9 @@ async function verify(link: Link, colour: 'red' | 'green') {
 
 beforeAll(async () => {
   // One person in EES and VIS (white), the same biometrics under another identity in Eurodac (red).
-  await world.put(ees, { identity: main, biometrics: biometricsOf(801, 0), memberState: 'FI' });
-  await world.put(vis, { identity: main, biometrics: biometricsOf(801, 1), memberState: 'FI' });
-  await world.put(eurodac, { identity: alias, biometrics: biometricsOf(801, 2), memberState: 'FI' });
+  await world.put(ees, { identity: main, biometrics: biometricsOf(9401, 0), memberState: 'FI' });
+  await world.put(vis, { identity: main, biometrics: biometricsOf(9401, 1), memberState: 'FI' });
+  await world.put(eurodac, { identity: alias, biometrics: biometricsOf(9401, 2), memberState: 'FI' });
   links.white = await world.linkBetween(ees, vis);
   const yellow = await world.linkBetween(eurodac, ees);
   expect(links.white?.colour).toBe('white');
@@ -154,7 +154,7 @@ describe('ESP replies carry MID links per Art 26', () => {
     const byFace = await police.request('POST', '/v1/cir/identity-checks', {
       reason: 'no-credible-document',
       age: 40,
-      biometrics: biometricsOf(801, 4),
+      biometrics: biometricsOf(9401, 4),
     });
     expect(byFace.body.hit).toBe(true);
     const group = byFace.body.whiteGroup.map((f: RecordRef) => f.recordId);

@@ -1,12 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localTokenIssuer } from '../../../local/auth/tokens';
 import { type Platform, startPlatform } from '../../../local/platform';
 import { createBiometricGenerator } from '../../../local/synthetic/biometrics';
 import { freePort } from '../../support/free-port';
 import { caller, eventually, type PlatformContext } from '../../support/platform-context';
+
+// Before any import: the platform's modules create the shared logger as they load, at this level.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+});
 
 /**
  * Art 36 / GDPR: application logs carry no personal data. A platform of its own logs at DEBUG while
@@ -184,7 +189,7 @@ describe('no personal data in application logs', () => {
       (
         await police.request('POST', '/v1/sbms/identify', {
           templates: capture(2, 1),
-          purpose: 'identity check',
+          purpose: 'doubtful-identity',
         })
       ).status,
     ).toBe(200);
