@@ -5,7 +5,7 @@ import { originSystem, uniqueSurname } from './fixtures';
 
 const context = platformContext();
 const surname = uniqueSurname('CONSULT');
-const caseReference = `IT-DCSA/${surname.slice(-6)}`;
+const caseReference = `IT-DCSA/2026/${surname.slice(-6)}`;
 
 describe('web app: consultation and four-eyes approval', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;

@@ -18,7 +18,7 @@ const EXPECTED: Record<string, string[]> = {
   'cap-paolo': ['Approval queue'],
   'rights-lena': ['Data-subject requests'],
   'dpo-claire': ['Audit log'],
-  'stats-eulisa': ['Statistics'],
+  'stats-eulisa': ['MID accuracy', 'Statistics'],
 };
 
 describe('web app: sign-in as each role', () => {
