@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { centralSystemAdapterSchema, centralSystemsSchema } from '../functions/shared/config';
 import { ESP_SOURCES } from '../functions/shared/systems';
 
-const CENTRAL_SYSTEMS = ESP_SOURCES.filter((system) => system !== 'CIR');
+/** The systems a stage reaches through an adapter: every ESP source but the CIR, which is ours. */
+export const CENTRAL_SYSTEMS = ESP_SOURCES.filter((system) => system !== 'CIR');
 
 /**
  * A stage's central systems (context `centralSystems`, by stage): the adapter of each system and

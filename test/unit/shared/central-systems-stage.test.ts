@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centralSystemsOfStage } from '../../../lib/central-systems';
+import { centralSystemsOfStage, CENTRAL_SYSTEMS as SYSTEMS } from '../../../lib/central-systems';
 
-const SYSTEMS = [
-  'SIS',
-  'EES',
-  'VIS',
-  'ETIAS',
-  'EURODAC',
-  'ECRIS_TCN',
-  'EUROPOL',
-  'INTERPOL_SLTD',
-  'INTERPOL_TDAWN',
-];
 const https = (system: string) => ({
   adapter: 'umf-https',
   endpoint: `https://${system.toLowerCase()}.central.example/umf/search`,
