@@ -1,10 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Api } from '../api/endpoints';
 import type { MidAccuracyReply, StatisticsQuery } from '../api/types';
-import { useSignedIn } from '../session-context';
 import { BarChart } from '../ui/BarChart';
 import { ErrorMessage, fieldError, Loading } from '../ui/feedback';
 import { DayRangeFields, TextField } from '../ui/fields';
 import type { Figure } from '../ui/figure';
+import { usePeriodReport } from '../ui/period-report';
 import { usePageTitle } from '../ui/router';
 import {
   accuracyRows,
@@ -23,6 +24,8 @@ interface Filters {
   memberState: string;
 }
 
+const fetchMidAccuracy = (api: Api, query: StatisticsQuery) => api.midAccuracy(query);
+
 /**
  * `GET /v1/statistics/mid-accuracy` as charts and tables: the MID's automatic rules measured from the
  * verifiers' decisions (Art 37) and their burden per naming region (Art 5). Suppressed figures read
@@ -30,27 +33,11 @@ interface Filters {
  */
 export function MidAccuracy() {
   usePageTitle('MID accuracy');
-  const { api } = useSignedIn();
-  const [filters, setFilters] = useState<Filters>({ from: '', to: '', memberState: '' });
-  const [reply, setReply] = useState<MidAccuracyReply>();
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(
-    async (query: StatisticsQuery) => {
-      setError(undefined);
-      try {
-        const result = await api.midAccuracy(query);
-        setReply(result);
-        setFilters((old) => ({ ...old, from: result.from, to: result.to }));
-      } catch (caught) {
-        setError(caught);
-      }
-    },
-    [api],
-  );
-  useEffect(() => {
-    void load({});
-  }, [load]);
+  const { filters, setFilters, reply, error, load } = usePeriodReport(fetchMidAccuracy, {
+    from: '',
+    to: '',
+    memberState: '',
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,9 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { StatisticsQuery, StatisticsReply } from '../api/types';
+import type { FormEvent } from 'react';
+import type { Api } from '../api/endpoints';
+import type { StatisticsQuery } from '../api/types';
 import { useSignedIn } from '../session-context';
 import { BarChart } from '../ui/BarChart';
 import { ErrorMessage, fieldError, Loading } from '../ui/feedback';
 import { DayRangeFields, SelectField, TextField } from '../ui/fields';
+import { usePeriodReport } from '../ui/period-report';
 import { usePageTitle } from '../ui/router';
 import { useSubmission } from '../ui/submission';
 import { barsOf, CHARTS } from './statistics-figures';
@@ -20,31 +22,17 @@ const CHART_OPTIONS = [
   ...CHARTS.map((chart) => ({ value: chart.id, label: chart.title })),
 ];
 
+const fetchStatistics = (api: Api, query: StatisticsQuery) => api.statistics(query);
+
 /** `GET /v1/statistics` as charts: CRRS figures (Art 39), anonymised, small counts suppressed by the API. */
 export function Statistics() {
   usePageTitle('Statistics');
-  const { api } = useSignedIn();
-  const [filters, setFilters] = useState<Filters>({ from: '', to: '', memberState: '', chart: '' });
-  const [reply, setReply] = useState<StatisticsReply>();
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(
-    async (query: StatisticsQuery) => {
-      setError(undefined);
-      try {
-        const result = await api.statistics(query);
-        setReply(result);
-        // The server's period (its default is the last 30 days) becomes the filter's.
-        setFilters((old) => ({ ...old, from: result.from, to: result.to }));
-      } catch (caught) {
-        setError(caught);
-      }
-    },
-    [api],
-  );
-  useEffect(() => {
-    void load({});
-  }, [load]);
+  const { filters, setFilters, reply, error, load } = usePeriodReport(fetchStatistics, {
+    from: '',
+    to: '',
+    memberState: '',
+    chart: '',
+  });
 
   const query = (): StatisticsQuery => ({
     from: filters.from || undefined,
