@@ -22,7 +22,6 @@ const UMF_PART: Record<QueryPart, 'Person' | 'TravelDocument' | 'Biometrics'> = 
   biometrics: 'Biometrics',
 };
 
-const umfTemplate = z.strictObject({ Template: z.array(z.number()).min(1), Quality: z.number() });
 const umfPerson = z.strictObject({
   FamilyName: z.array(z.string()).default([]),
   GivenName: z.array(z.string()).default([]),
